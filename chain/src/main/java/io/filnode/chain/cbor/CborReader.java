@@ -138,7 +138,7 @@ public final class CborReader {
         throw new CborException("reserved additional information " + info, start);
     }
     if (end - pos < n) {
-      throw error("unexpected end of input in an item head");
+      throw new CborException("unexpected end of input in an item head", start);
     }
     long v = 0;
     for (int i = 0; i < n; i++) {
