@@ -3,6 +3,9 @@ package io.filnode.chain.cbor;
 /**
  * The one exception a DAG-CBOR decoder throws: the input was malformed, non-canonical or beyond a
  * limit. The message says what was being decoded and at which byte offset.
+ *
+ * <p>It carries no stack trace: malformed input is expected from the network, the message and
+ * offset say everything, and filling traces would let garbage cost us CPU.
  */
 public final class CborException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -10,13 +13,12 @@ public final class CborException extends Exception {
   private final long offset;
 
   public CborException(String message, long offset) {
-    super(offset >= 0 ? message + " (at offset " + offset + ")" : message);
-    this.offset = offset;
+    this(message, offset, null);
   }
 
   public CborException(String message, long offset, Throwable cause) {
-    this(message, offset);
-    initCause(cause);
+    super(offset >= 0 ? message + " (at offset " + offset + ")" : message, cause, false, false);
+    this.offset = offset;
   }
 
   /** The byte offset where the problem was found, or -1 when it is not about one position. */
@@ -26,8 +28,6 @@ public final class CborException extends Exception {
 
   /** The same problem, with what was being decoded put in front. */
   public CborException within(String what) {
-    CborException e = new CborException("decoding " + what + ": " + getMessage(), -1);
-    e.initCause(this);
-    return e;
+    return new CborException("decoding " + what + ": " + getMessage(), -1, this);
   }
 }
