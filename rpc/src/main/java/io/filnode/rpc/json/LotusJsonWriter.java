@@ -68,12 +68,13 @@ public final class LotusJsonWriter {
     g.writeString(v.toString());
   }
 
-  /** A Go uint64: a negative long stands for a value from 2^63 up. */
+  /** A Go uint64, printed in full: a negative long stands for a value from 2^63 up. */
   private static void uint64(JsonGenerator g, long v) throws IOException {
     if (v >= 0) {
       g.writeNumber(v);
     } else {
-      g.writeNumber(Long.toUnsignedString(v));
+      // a BigInteger, not the digits as text: token buffers would re-read text as a double
+      g.writeNumber(new BigInteger(Long.toUnsignedString(v)));
     }
   }
 
