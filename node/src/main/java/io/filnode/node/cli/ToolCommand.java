@@ -1,0 +1,93 @@
+package io.filnode.node.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.filnode.chain.address.Network;
+import java.io.PrintWriter;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code filnode tool …}: offline tools for chain values. Each subcommand lives in its own class
+ * and is listed here; they share the helpers below (network names, Go-style JSON output, input
+ * errors).
+ */
+@Command(
+    name = "tool",
+    description = "Offline tools for chain values: decode and encode CBOR.",
+    subcommands = {ToolDecodeCommand.class, ToolEncodeCommand.class})
+public final class ToolCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Input the user got wrong: reported as one line, exit status 1. */
+  static final class BadInput extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BadInput(String message) {
+      super(oneLine(message));
+    }
+
+    BadInput(String message, Throwable cause) {
+      super(oneLine(message), cause);
+    }
+
+    private static String oneLine(String s) {
+      return s.replaceAll("\\s*\\R\\s*", " ");
+    }
+  }
+
+  /** {@code mainnet} (addresses {@code f…}) or {@code testnet} ({@code t…}). */
+  static Network network(String name) throws BadInput {
+    switch (name.toLowerCase(Locale.ROOT)) {
+      case "mainnet":
+      case "f":
+        return Network.MAINNET;
+      case "testnet":
+      case "t":
+        return Network.TESTNET;
+      default:
+        throw new BadInput("unknown network '" + name + "' (use mainnet or testnet)");
+    }
+  }
+
+  /** The message of a Jackson failure without the multi-line source excerpt. */
+  static String describe(JsonProcessingException e) {
+    String where =
+        e.getLocation() == null
+            ? ""
+            : " (line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr()
+                + ")";
+    return e.getOriginalMessage() + where;
+  }
+
+  /** Prints JSON indented as Lotus prints it (Go's {@code json.MarshalIndent} with two spaces). */
+  static void print(CommandLine.Model.CommandSpec spec, ObjectMapper mapper, JsonNode json)
+      throws JsonProcessingException {
+    DefaultIndenter indent = new DefaultIndenter("  ", "\n");
+    DefaultPrettyPrinter pretty =
+        new DefaultPrettyPrinter()
+            .withSeparators(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""));
+    pretty.indentObjectsWith(indent);
+    pretty.indentArraysWith(indent);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(mapper.writer(pretty).writeValueAsString(json));
+    out.flush();
+  }
+}
