@@ -11,7 +11,7 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(
       Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
     String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-    cl.getErr().println("filnode " + cl.getCommandName() + ": " + msg);
+    cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + msg);
     if (System.getenv("FILNODE_DEBUG") != null) {
       ex.printStackTrace(cl.getErr());
     }
