@@ -86,12 +86,12 @@ public final class Secp256k1 {
 
   /** The Filecoin f1 address payload: blake2b-160 of the uncompressed public key. */
   public static byte[] addressPayload(byte[] publicKey) {
-    return Blake2bShim.sum160(publicKey);
+    return Blake2b.sum160(publicKey);
   }
 
   /** Signs {@code blake2b-256(message)}, as Lotus signs message CID bytes and block headers. */
   public byte[] sign(byte[] privateKey, byte[] message) throws CryptoException {
-    return signDigest(privateKey, Blake2bShim.sum256(message));
+    return signDigest(privateKey, Blake2b.sum256(message));
   }
 
   /** Signs a 32-byte digest: 65 bytes r‖s‖v, deterministic (RFC 6979), low s. */
@@ -114,7 +114,7 @@ public final class Secp256k1 {
 
   /** Recovers the public key that signed {@code blake2b-256(message)}; empty if invalid. */
   public Optional<byte[]> recover(byte[] message, byte[] signature) {
-    return recoverDigest(Blake2bShim.sum256(message), signature);
+    return recoverDigest(Blake2b.sum256(message), signature);
   }
 
   /** Recovers the 65-byte public key from a 65-byte signature over a 32-byte digest. */
