@@ -37,10 +37,6 @@ enum ChainValueType {
     this.decoder = decoder;
   }
 
-  String cliName() {
-    return cliName;
-  }
-
   static String names() {
     return Arrays.stream(values()).map(t -> t.cliName).collect(Collectors.joining(", "));
   }

@@ -48,16 +48,11 @@ public final class ToolCommand implements Runnable {
 
   /** {@code mainnet} (addresses {@code f…}) or {@code testnet} ({@code t…}). */
   static Network network(String name) throws BadInput {
-    switch (name.toLowerCase(Locale.ROOT)) {
-      case "mainnet":
-      case "f":
-        return Network.MAINNET;
-      case "testnet":
-      case "t":
-        return Network.TESTNET;
-      default:
-        throw new BadInput("unknown network '" + name + "' (use mainnet or testnet)");
-    }
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "mainnet", "f" -> Network.MAINNET;
+      case "testnet", "t" -> Network.TESTNET;
+      default -> throw new BadInput("unknown network '" + name + "' (use mainnet or testnet)");
+    };
   }
 
   /** The message of a Jackson failure without the multi-line source excerpt. */

@@ -187,22 +187,15 @@ final class JsonValues {
     if (node == null) {
       return "nothing";
     }
-    switch (node.getNodeType()) {
-      case NULL:
-        return "null";
-      case OBJECT:
-        return "an object";
-      case ARRAY:
-        return "a list";
-      case STRING:
-        return "the string \"" + abbreviate(node.textValue()) + "\"";
-      case NUMBER:
-        return "the number " + abbreviate(node.asText());
-      case BOOLEAN:
-        return node.asText();
-      default:
-        return node.getNodeType().toString().toLowerCase(Locale.ROOT);
-    }
+    return switch (node.getNodeType()) {
+      case NULL -> "null";
+      case OBJECT -> "an object";
+      case ARRAY -> "a list";
+      case STRING -> "the string \"" + abbreviate(node.textValue()) + "\"";
+      case NUMBER -> "the number " + abbreviate(node.asText());
+      case BOOLEAN -> node.asText();
+      default -> node.getNodeType().toString().toLowerCase(Locale.ROOT);
+    };
   }
 
   private static String abbreviate(String s) {

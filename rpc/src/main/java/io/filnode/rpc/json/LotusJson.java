@@ -51,8 +51,8 @@ public final class LotusJson {
   public static Module module(Network network) {
     LotusJsonWriter w = new LotusJsonWriter(network);
     SimpleModule m = new SimpleModule("LotusJson-" + network);
-    add(m, Cid.class, "CID", w::cid, LotusJsonReader::cidOf);
-    add(m, Address.class, "Address", w::address, LotusJsonReader::addressOf);
+    add(m, Cid.class, "CID", w::cid, LotusJsonReader::cid);
+    add(m, Address.class, "Address", w::address, LotusJsonReader::address);
     add(m, TokenAmount.class, "TokenAmount", w::tokenAmount, LotusJsonReader::tokenAmount);
     add(m, Signature.class, "Signature", w::signature, LotusJsonReader::signature);
     add(m, UnsignedMessage.class, "Message", w::message, LotusJsonReader::message);

@@ -1,9 +1,7 @@
 package io.filnode.rpc.json;
 
-import static io.filnode.rpc.json.JsonValues.address;
 import static io.filnode.rpc.json.JsonValues.bigInt;
 import static io.filnode.rpc.json.JsonValues.bytes;
-import static io.filnode.rpc.json.JsonValues.cid;
 import static io.filnode.rpc.json.JsonValues.cids;
 import static io.filnode.rpc.json.JsonValues.describe;
 import static io.filnode.rpc.json.JsonValues.field;
@@ -51,12 +49,14 @@ public final class LotusJsonReader {
     return TokenAmount.ofAtto(bigInt(node, path));
   }
 
-  public static Address addressOf(JsonNode node, String path) throws LotusJsonException {
-    return address(node, path);
+  /** An address string with either network prefix. */
+  public static Address address(JsonNode node, String path) throws LotusJsonException {
+    return JsonValues.address(node, path);
   }
 
-  public static Cid cidOf(JsonNode node, String path) throws LotusJsonException {
-    return cid(node, path);
+  /** {@code {"/": "bafy..."}}. */
+  public static Cid cid(JsonNode node, String path) throws LotusJsonException {
+    return JsonValues.cid(node, path);
   }
 
   /** {@code {"Type": 1|2, "Data": base64}}. */
