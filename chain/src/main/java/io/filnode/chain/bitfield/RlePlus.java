@@ -98,36 +98,52 @@ final class RlePlus {
     return 2 + 8 * ((significant + 6) / 7);
   }
 
-  /** Reads bits least significant first, with zeros past the end. */
+  /** Reads bits least significant first, with zeros past the end, through a 64-bit window. */
   private static final class Reader {
     private final byte[] in;
-    private long pos; // long: reading past the end must not wrap
+    private int next; // the next byte to load; passes the end by a few bytes at most
+    private long window; // unread bits, least significant first
+    private int avail; // valid bits in the window
 
     Reader(byte[] in) {
       this.in = in;
     }
 
-    /** The next {@code n} (at most 8) bits. */
-    int bits(int n) {
-      long i = pos >>> 3;
-      int window = byteAt(i) | byteAt(i + 1) << 8;
-      int v = (window >>> (int) (pos & 7)) & ((1 << n) - 1);
-      pos += n;
-      return v;
+    private void fill() {
+      while (avail <= 56) {
+        long b = next < in.length ? in[next] & 0xff : 0;
+        window |= b << avail;
+        avail += 8;
+        next++;
+      }
     }
 
-    private int byteAt(long i) {
-      return i < in.length ? in[(int) i] & 0xff : 0;
+    /** The next {@code n} (at most 8) bits. */
+    int bits(int n) {
+      if (avail < n) {
+        fill();
+      }
+      int v = (int) window & ((1 << n) - 1);
+      window >>>= n;
+      avail -= n;
+      return v;
     }
 
     /** The length of the next run; 0 ends the stream. */
     long nextRun() throws BitFieldException {
-      if (bits(1) == 1) {
+      if (avail < 6) {
+        fill();
+      }
+      int peek = (int) window & 0x3f;
+      if ((peek & 1) != 0) { // "1": a run of 1
+        bits(1);
         return 1;
       }
-      if (bits(1) == 1) {
-        return bits(4);
+      if ((peek & 2) != 0) { // "01" and 4 bits: a run of 0 to 15
+        bits(6);
+        return peek >>> 2;
       }
+      bits(2); // "00" and a varint
       return varint();
     }
 
