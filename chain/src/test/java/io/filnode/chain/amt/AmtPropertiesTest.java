@@ -43,8 +43,10 @@ class AmtPropertiesTest {
     boolean emptiedAboveZero = false;
     int n = Math.min(small.size(), values.size());
     for (int i = 0; i < n; i++) {
-      // Every seventh index is spread far out to make the tree tall.
-      long index = i % 7 == 3 ? small.get(i) << shift : small.get(i);
+      // Every seventh index is spread far out to make the tree tall. Indexes stay below 2^63:
+      // above it go-amt-ipld's forEach computes subtree ends that overflow uint64 and skips or
+      // misplaces them, which we reproduce (see AmtIterationOverflowTest) and so cannot model here.
+      long index = i % 7 == 3 ? (small.get(i) << shift) & Long.MAX_VALUE : small.get(i);
       if (!v3) {
         index &= Amt.MAX_INDEX_V2;
       }
