@@ -20,6 +20,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 /**
  * One HTTP connection: routes each request (health, extra GET routes, JSON-RPC POSTs, WebSocket
@@ -139,9 +140,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private void runOnWorker(
-      ChannelHandlerContext ctx,
-      boolean keepAlive,
-      java.util.function.Supplier<FullHttpResponse> work) {
+      ChannelHandlerContext ctx, boolean keepAlive, Supplier<FullHttpResponse> work) {
     try {
       served
           .workers()

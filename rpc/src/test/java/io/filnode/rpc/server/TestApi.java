@@ -6,13 +6,9 @@ import io.filnode.rpc.MethodRegistry;
 import io.filnode.rpc.Params;
 import io.filnode.rpc.Permission;
 import io.filnode.rpc.RpcException;
-import java.util.concurrent.CountDownLatch;
 
-/** Methods for the transport tests: one per permission, typed params, failures and channels. */
+/** Methods for the transport tests: one per permission, typed params, failures and a channel. */
 final class TestApi {
-  /** Set when {@code Test.Forever}'s producer saw the cancel. */
-  final CountDownLatch foreverCancelled = new CountDownLatch(1);
-
   final MethodRegistry registry = new MethodRegistry();
 
   TestApi() {
@@ -66,29 +62,5 @@ final class TestApi {
                   });
           t.start();
         });
-    registry.registerChannel(
-        "Test.Forever",
-        Permission.READ,
-        Params.none(),
-        (ctx, a, out) -> {
-          out.onCancel(foreverCancelled::countDown);
-          out.send("first"); // sent before the channel id: must arrive after it
-          Thread t =
-              new Thread(
-                  () -> {
-                    for (long i = 0; !out.isClosed(); i++) {
-                      out.send(i);
-                      try {
-                        Thread.sleep(1);
-                      } catch (InterruptedException e) {
-                        return;
-                      }
-                    }
-                  });
-          t.setDaemon(true);
-          t.start();
-        });
-    registry.registerChannel(
-        "Test.AdminFeed", Permission.ADMIN, Params.none(), (ctx, a, out) -> out.close());
   }
 }
