@@ -241,6 +241,9 @@ public final class CborReader {
     int start = pos;
     int n = readLength(3, "text string", max);
     byte[] b = take(n);
+    if (isAscii(b)) {
+      return new String(b, StandardCharsets.US_ASCII); // the common case needs no decoder
+    }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -251,6 +254,15 @@ public final class CborReader {
     } catch (CharacterCodingException e) {
       throw new CborException("text string is not valid UTF-8", start, e);
     }
+  }
+
+  private static boolean isAscii(byte[] b) {
+    for (byte x : b) {
+      if (x < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public int readArrayHeader() throws CborException {
