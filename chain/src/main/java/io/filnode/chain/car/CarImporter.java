@@ -54,12 +54,15 @@ public final class CarImporter {
     WRITE
   }
 
-  /** Told of progress after each batch of blocks; implementations print bars or log lines. */
+  /**
+   * Told of progress after each batch of blocks and at the end of each pass ({@code passDone});
+   * implementations print bars or log lines.
+   */
   @FunctionalInterface
   public interface Progress {
-    void update(Phase phase, long blocks, long blockBytes);
+    void update(Phase phase, long blocks, long blockBytes, boolean passDone);
 
-    Progress NONE = (phase, blocks, bytes) -> {};
+    Progress NONE = (phase, blocks, bytes, done) -> {};
   }
 
   /** What an import did: the CAR's roots, its blocks and bytes, and how many blocks were new. */
@@ -79,9 +82,6 @@ public final class CarImporter {
    */
   public static Result importCar(Source source, Blockstore store, Progress progress)
       throws CarException {
-    if (progress == null) {
-      progress = Progress.NONE;
-    }
     Scan checked = pass(source, true, null, progress);
     Set<Cid> added = new LinkedHashSet<>();
     try {
@@ -105,11 +105,14 @@ public final class CarImporter {
   private static Scan pass(Source source, boolean verify, Writer writer, Progress progress)
       throws CarException {
     Phase phase = writer == null ? Phase.VERIFY : Phase.WRITE;
+    if (progress == null) {
+      progress = Progress.NONE;
+    }
     InputStream raw;
     try {
       raw = source.open();
     } catch (IOException e) {
-      throw new CarException("cannot open the CAR: " + e, e);
+      throw new CarException("cannot open the CAR: " + e.getMessage(), e);
     }
     CRC32C crc = new CRC32C();
     try (CarReader r = CarReader.open(raw, verify)) {
@@ -122,13 +125,13 @@ public final class CarImporter {
         }
         if (r.blockBytes() - reported >= BATCH_BYTES) {
           reported = r.blockBytes();
-          progress.update(phase, r.blocks(), r.blockBytes());
+          progress.update(phase, r.blocks(), r.blockBytes(), false);
         }
       }
       if (writer != null) {
         writer.flush();
       }
-      progress.update(phase, r.blocks(), r.blockBytes());
+      progress.update(phase, r.blocks(), r.blockBytes(), true);
       return new Scan(r.header(), r.blocks(), r.blockBytes(), crc.getValue());
     }
   }

@@ -83,7 +83,7 @@ public final class CarReader implements AutoCloseable {
     try {
       return open(Files.newInputStream(file));
     } catch (IOException e) {
-      throw new CarException("cannot open " + file + ": " + e, e);
+      throw new CarException("cannot open " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -264,7 +264,9 @@ public final class CarReader implements AutoCloseable {
   }
 
   private CarException ioFailure(IOException e) {
-    return new CarException("reading the CAR at offset " + offset + ": " + e, e);
+    // decompressors report corrupt or truncated input as IOExceptions too: keep their message
+    String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    return new CarException("reading the CAR at offset " + offset + ": " + why, e);
   }
 
   @Override

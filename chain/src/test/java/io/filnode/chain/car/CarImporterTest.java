@@ -33,7 +33,8 @@ class CarImporterTest {
           CarImporter.importCar(
               CarImporter.Source.of(genesis),
               bs,
-              (phase, blocks, bytes) -> updates.add(new long[] {phase.ordinal(), blocks, bytes}));
+              (phase, blocks, bytes, done) ->
+                  updates.add(new long[] {phase.ordinal(), blocks, bytes}));
       assertThat(res.blocks()).isEqualTo(1222);
       assertThat(res.newBlocks()).isEqualTo(1222);
       assertThat(bs.countBlocks()).isEqualTo(1222);
