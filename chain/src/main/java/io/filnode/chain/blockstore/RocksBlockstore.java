@@ -47,6 +47,7 @@ public final class RocksBlockstore implements Blockstore, AutoCloseable {
   private final LRUCache cache;
   private final BloomFilter bloom;
   private final WriteOptions writeOptions;
+  private final WriteOptions bulkWriteOptions;
   private final ColumnFamilyHandle blocks;
   private final ColumnFamilyHandle meta;
   private volatile boolean closed;
@@ -66,6 +67,7 @@ public final class RocksBlockstore implements Blockstore, AutoCloseable {
     this.cache = cache;
     this.bloom = bloom;
     this.writeOptions = new WriteOptions();
+    this.bulkWriteOptions = new WriteOptions().setDisableWAL(true);
     this.blocks = handles.get(0);
     this.meta = handles.get(1);
   }
@@ -164,14 +166,29 @@ public final class RocksBlockstore implements Blockstore, AutoCloseable {
   /** Writes all {@code blocks} in one atomic write batch: after a crash, all or none are there. */
   @Override
   public void putMany(Collection<Block> batch) {
-    checkOpen("putMany");
+    write(batch, writeOptions, "putMany");
+  }
+
+  /** As {@link #putMany}, without the write-ahead log: {@link #syncBulk()} flushes memtables. */
+  @Override
+  public void putManyBulk(Collection<Block> batch) {
+    write(batch, bulkWriteOptions, "putManyBulk");
+  }
+
+  @Override
+  public void syncBulk() {
+    flushToDisk();
+  }
+
+  private void write(Collection<Block> batch, WriteOptions options, String op) {
+    checkOpen(op);
     try (WriteBatch wb = new WriteBatch()) {
       for (Block b : batch) {
         wb.put(blocks, b.cid().bytes(), b.data());
       }
-      db.write(writeOptions, wb);
+      db.write(options, wb);
     } catch (RocksDBException e) {
-      throw failure("putMany of " + batch.size() + " blocks", e);
+      throw failure(op + " of " + batch.size() + " blocks", e);
     }
   }
 
@@ -258,6 +275,7 @@ public final class RocksBlockstore implements Blockstore, AutoCloseable {
       throw failure("close", e);
     } finally {
       writeOptions.close();
+      bulkWriteOptions.close();
       dbOptions.close();
       cfOptions.close();
       cache.close();

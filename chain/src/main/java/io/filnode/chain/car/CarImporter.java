@@ -21,12 +21,13 @@ import java.util.zip.CRC32C;
  * left in the store by the import. The importer gets there in two passes. The first pass reads the
  * whole CAR and checks its framing, limits and every block's hash, writing nothing; a bad file
  * fails there. The second pass reads it again (without re-hashing) and writes the blocks in atomic
- * batches, remembering which CIDs were new to the store; if this pass fails (the store fails, or
- * the file changed between passes, which a CRC-32C over the whole decompressed stream detects), the
- * new blocks are deleted again and the error is rethrown. Blocks that were already present are
- * never touched. The caller marks the import complete (for the RocksDB store, a record in its
- * {@code meta} family) only after {@link #importCar} returns. A crash during the second pass can
- * leave orphaned blocks, each valid and hash-checked, that no completed import references.
+ * batches (bulk writes, durable once {@link Blockstore#syncBulk()} returns, before this method
+ * does), remembering which CIDs were new to the store; if this pass fails (the store fails, or the
+ * file changed between passes, which a CRC-32C over the whole decompressed stream detects), the new
+ * blocks are deleted again and the error is rethrown. Blocks that were already present are never
+ * touched. The caller marks the import complete (for the RocksDB store, a record in its {@code
+ * meta} family) only after {@link #importCar} returns. A crash during the second pass can leave
+ * orphaned blocks, each valid and hash-checked, that no completed import references.
  */
 public final class CarImporter {
   /** Blocks go to the store in write batches of about this many bytes. */
@@ -89,17 +90,13 @@ public final class CarImporter {
       if (written.checksum() != checked.checksum() || written.blocks() != checked.blocks()) {
         throw new CarException("the CAR changed while it was being imported");
       }
+      store.syncBulk();
       return new Result(
           checked.header().roots(), checked.blocks(), checked.blockBytes(), added.size());
     } catch (CarException | RuntimeException e) {
       rollback(store, added, e);
       throw e;
     }
-  }
-
-  /** Reads the CAR to its end; checks every hash and writes nothing. */
-  public static CarHeader verify(Source source, Progress progress) throws CarException {
-    return pass(source, true, null, progress).header();
   }
 
   private static Scan pass(Source source, boolean verify, Writer writer, Progress progress)
@@ -173,7 +170,7 @@ public final class CarImporter {
       if (batch.isEmpty()) {
         return;
       }
-      store.putMany(batch);
+      store.putManyBulk(batch);
       for (Block b : batch) {
         added.add(b.cid());
       }

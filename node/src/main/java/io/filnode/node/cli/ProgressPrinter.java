@@ -16,7 +16,8 @@ final class ProgressPrinter implements CarImporter.Progress {
   private final PrintWriter out;
   private final boolean terminal;
   private CarImporter.Phase phase;
-  private long phaseStart;
+  private long phaseStart = System.nanoTime();
+  private long lastUpdate = phaseStart;
   private long lastLogged;
   private long verifiedBytes;
 
@@ -37,10 +38,14 @@ final class ProgressPrinter implements CarImporter.Progress {
       if (phase != null && terminal) {
         out.println();
       }
+      // a pass starts where the previous one ended (the first, when the printer was made)
+      if (phase != null) {
+        phaseStart = lastUpdate;
+      }
       phase = p;
-      phaseStart = now;
       lastLogged = 0;
     }
+    lastUpdate = now;
     if (p == CarImporter.Phase.VERIFY) {
       verifiedBytes = bytes;
     }
