@@ -3,7 +3,6 @@ package io.filnode.chain.hamt;
 import io.filnode.chain.blockstore.IpldStore;
 import io.filnode.chain.blockstore.MemoryBlockstore;
 import io.filnode.chain.cbor.CborException;
-import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cbor.CborWriter;
 import io.filnode.chain.cid.Cid;
 import java.nio.charset.StandardCharsets;
@@ -65,9 +64,5 @@ final class HamtTestSupport {
         sizes.merge(p.kvs.size(), 1, Integer::sum);
       }
     }
-  }
-
-  static CborReader reader(byte[] b) {
-    return new CborReader(b);
   }
 }
