@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.filnode.chain.address.Address;
+import io.filnode.chain.amt.Amt;
+import io.filnode.chain.amt.AmtOptions;
 import io.filnode.chain.blockstore.IpldStore;
 import io.filnode.chain.blockstore.MemoryBlockstore;
 import io.filnode.chain.car.CarImporter;
@@ -30,19 +32,44 @@ import org.junit.jupiter.api.Test;
  * {@link StateWalker}, plus typed walks of the HAMTs whose specs-actors v2 layouts we know.
  */
 class StateWalkerTest {
+  /** Whether a state field holds a HAMT or an AMT root. */
+  private enum Structure {
+    HAMT,
+    AMT
+  }
+
+  /** A state field (index in the state tuple) holding a HAMT or an AMT. */
+  private record Field(int index, Structure structure) {}
+
   /**
-   * specs-actors v2 state fields that hold a HAMT, by kind (field index in the state tuple). The
-   * AMTs (market proposals and states, miner sectors…) wait for the AMT; the generic walk covers
-   * their blocks meanwhile.
+   * specs-actors v2 state fields that hold a HAMT or an AMT, by actor kind, from the v2 state
+   * structs. Nested structures (power's cron queue AMTs, market's deal-ops sets, miner deadlines)
+   * are covered by the generic walk only.
    */
-  private static final Map<ActorKind, int[]> V2_HAMT_FIELDS =
+  private static final Map<ActorKind, List<Field>> V2_FIELDS =
       Map.of(
-          ActorKind.INIT, new int[] {0}, // AddressMap
-          ActorKind.STORAGE_POWER, new int[] {11, 13}, // CronEventQueue, Claims
+          ActorKind.INIT,
+          List.of(new Field(0, Structure.HAMT)), // AddressMap
+          ActorKind.STORAGE_POWER,
+          List.of(
+              new Field(11, Structure.HAMT), new Field(13, Structure.HAMT)), // CronQueue, Claims
           ActorKind.STORAGE_MARKET,
-              new int[] {2, 3, 4, 6}, // PendingProposals, Escrow, Locked, DealOps
-          ActorKind.MULTISIG, new int[] {6}, // PendingTxns
-          ActorKind.VERIFIED_REGISTRY, new int[] {1, 2}); // Verifiers, VerifiedClients
+          List.of(
+              new Field(0, Structure.AMT), // Proposals
+              new Field(1, Structure.AMT), // States
+              new Field(2, Structure.HAMT), // PendingProposals
+              new Field(3, Structure.HAMT), // EscrowTable
+              new Field(4, Structure.HAMT), // LockedTable
+              new Field(6, Structure.HAMT)), // DealOpsByEpoch
+          ActorKind.MULTISIG,
+          List.of(new Field(6, Structure.HAMT)), // PendingTxns
+          ActorKind.VERIFIED_REGISTRY,
+          List.of(new Field(1, Structure.HAMT), new Field(2, Structure.HAMT)), // Verifiers, Clients
+          ActorKind.STORAGE_MINER,
+          List.of(
+              new Field(6, Structure.HAMT), // PreCommittedSectors
+              new Field(7, Structure.AMT), // PreCommittedSectorsExpiry
+              new Field(9, Structure.AMT))); // Sectors
 
   @Test
   void everyVectorPreStateWalksCompletely() throws Exception {
@@ -53,7 +80,7 @@ class StateWalkerTest {
     }
     assertThat(files).hasSize(107);
     ObjectMapper json = new ObjectMapper();
-    Map<ActorKind, Integer> typedHamts = new TreeMap<>();
+    Map<String, Integer> typed = new TreeMap<>();
     long actors = 0;
     long blocks = 0;
     for (Path f : files) {
@@ -67,15 +94,15 @@ class StateWalkerTest {
       assertThat(report.actors()).as(f.toString()).isPositive();
       actors += report.actors();
       blocks += report.blocks();
-      walkTypedHamts(store, root, typedHamts);
+      walkTyped(store, root, typed);
     }
     System.out.printf(
-        "%d vectors: %d actors, %d state blocks walked; typed HAMTs walked: %s%n",
-        files.size(), actors, blocks, typedHamts);
-    assertThat(typedHamts).containsKeys(ActorKind.INIT, ActorKind.STORAGE_POWER);
+        "%d vectors: %d actors, %d state blocks walked; typed HAMT/AMT walks: %s%n",
+        files.size(), actors, blocks, typed);
+    assertThat(typed).containsKeys("INIT.HAMT", "STORAGE_POWER.HAMT", "STORAGE_MARKET.AMT");
   }
 
-  private static void walkTypedHamts(IpldStore store, Cid root, Map<ActorKind, Integer> counts)
+  private static void walkTyped(IpldStore store, Cid root, Map<String, Integer> counts)
       throws CborException {
     StateTree tree = StateTree.load(store, root);
     List<Object[]> todo = new ArrayList<>();
@@ -83,34 +110,29 @@ class StateWalkerTest {
     for (Object[] t : todo) {
       Actor a = (Actor) t[1];
       BuiltinActors.Code code = BuiltinActors.lookup(a.code()).orElse(null);
-      if (code == null || code.actorsVersion() != 2 || !V2_HAMT_FIELDS.containsKey(code.kind())) {
+      if (code == null || code.actorsVersion() != 2 || !V2_FIELDS.containsKey(code.kind())) {
         continue;
       }
-      List<Cid> fieldCids = new ArrayList<>();
       byte[] head = store.blockstore().get(a.head());
       CborReader r = new CborReader(head);
       int n = r.readArrayHeader();
-      int[] wanted = V2_HAMT_FIELDS.get(code.kind());
+      Map<Integer, Cid> fieldCids = new TreeMap<>();
       for (int i = 0; i < n; i++) {
         final int idx = i;
-        if (java.util.Arrays.stream(wanted).anyMatch(w -> w == idx)) {
-          fieldCids.add(r.readCid());
+        if (V2_FIELDS.get(code.kind()).stream().anyMatch(f -> f.index() == idx)) {
+          fieldCids.put(i, r.readCid());
         } else {
           r.skipValue();
         }
       }
-      for (Cid c : fieldCids) {
-        Hamt h = Hamt.load(store, c, BuiltinActors.hamtOptions(2));
-        h.forEach(
-            (k, val) ->
-                CborReader.decodeWhole(
-                    val,
-                    "HAMT value",
-                    rr -> {
-                      rr.skipValue();
-                      return null;
-                    }));
-        counts.merge(code.kind(), 1, Integer::sum);
+      for (Field f : V2_FIELDS.get(code.kind())) {
+        Cid c = fieldCids.get(f.index());
+        if (f.structure() == Structure.HAMT) {
+          Hamt.load(store, c, BuiltinActors.hamtOptions(2)).forEach((k, val) -> canonical(val));
+        } else {
+          Amt.load(store, c, AmtOptions.v2()).forEach((i, val) -> canonical(val));
+        }
+        counts.merge(code.kind() + "." + f.structure(), 1, Integer::sum);
       }
       if (code.kind() == ActorKind.INIT) {
         // every address in the map resolves, through the tree, to an ID
@@ -119,6 +141,16 @@ class StateWalkerTest {
             .forEach((k, val) -> assertThat(tree.lookupId(Address.fromBytes(k))).isPresent());
       }
     }
+  }
+
+  private static void canonical(byte[] value) throws CborException {
+    CborReader.decodeWhole(
+        value,
+        "value",
+        r -> {
+          r.skipValue();
+          return null;
+        });
   }
 
   @Test

@@ -74,7 +74,7 @@ public final class StateCommand implements Runnable {
                 CarImporter.Source.of(CarCommand.requireFile(source.car)), blocks, null);
         return list(blocks, res.roots());
       }
-      try (RocksBlockstore blocks = Repo.openBlockstore(source.repo)) {
+      try (RocksBlockstore blocks = Repo.openExistingBlockstore(source.repo)) {
         byte[] last = blocks.getMeta(Repo.LAST_IMPORT_KEY);
         List<Cid> roots = new ArrayList<>();
         if (last != null) {

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.filnode.chain.testing.SharedData;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StateCommandTest {
+  @TempDir Path dir;
+
   @Test
   void genesisActorsFromTheCar() throws Exception {
     String genesis = SharedData.require("genesis/mainnet.car.zst").toString();
@@ -40,5 +44,10 @@ class StateCommandTest {
     assertThat(badRoot.exit()).isEqualTo(1);
     assertThat(badRoot.err().strip().lines()).hasSize(1);
     assertThat(badRoot.err()).contains("--state-root");
+
+    CliRun noRepo = CliRun.run("state", "actors", "--repo", dir.resolve("empty").toString());
+    assertThat(noRepo.exit()).isEqualTo(1);
+    assertThat(noRepo.err()).contains("no datastore at");
+    assertThat(dir.resolve("empty")).doesNotExist();
   }
 }
