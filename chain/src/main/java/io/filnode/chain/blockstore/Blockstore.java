@@ -24,4 +24,16 @@ public interface Blockstore {
   }
 
   void delete(Cid cid);
+
+  /**
+   * Stores many blocks for a bulk load (a CAR import): like {@link #putMany}, but a store may skip
+   * its write-ahead log, so the blocks may be lost in a crash until {@link #syncBulk()} returns.
+   * Nothing that refers to them may be written before that.
+   */
+  default void putManyBulk(Collection<Block> blocks) {
+    putMany(blocks);
+  }
+
+  /** Makes every block written with {@link #putManyBulk} durable. */
+  default void syncBulk() {}
 }

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       ToolCommand.class,
       NetCommand.class,
+      CarCommand.class,
+      StateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
