@@ -2,6 +2,7 @@ package io.filnode.net.host;
 
 import io.filnode.net.identity.PrivKey;
 import io.filnode.net.mux.MplexHandler;
+import io.filnode.net.mux.YamuxConfig;
 import io.filnode.net.mux.YamuxHandler;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
  * @param dialTimeout TCP connect timeout
  * @param upgradeTimeout time allowed for security and muxer negotiation after connecting
  * @param ioThreads event-loop threads (0: Netty's default)
+ * @param yamux yamux keep-alive and window tuning
  */
 public record HostConfig(
     PrivKey key,
@@ -22,7 +24,8 @@ public record HostConfig(
     List<String> muxers,
     Duration dialTimeout,
     Duration upgradeTimeout,
-    int ioThreads) {
+    int ioThreads,
+    YamuxConfig yamux) {
   public HostConfig {
     muxers = List.copyOf(muxers);
     for (String m : muxers) {
@@ -33,6 +36,17 @@ public record HostConfig(
     if (muxers.isEmpty()) {
       throw new IllegalArgumentException("no muxer");
     }
+  }
+
+  /** With yamux's defaults. */
+  public HostConfig(
+      PrivKey key,
+      String agentVersion,
+      List<String> muxers,
+      Duration dialTimeout,
+      Duration upgradeTimeout,
+      int ioThreads) {
+    this(key, agentVersion, muxers, dialTimeout, upgradeTimeout, ioThreads, YamuxConfig.defaults());
   }
 
   /** yamux preferred, mplex accepted, 10 s timeouts. */
@@ -47,6 +61,10 @@ public record HostConfig(
   }
 
   public HostConfig withMuxers(List<String> muxers) {
-    return new HostConfig(key, agentVersion, muxers, dialTimeout, upgradeTimeout, ioThreads);
+    return new HostConfig(key, agentVersion, muxers, dialTimeout, upgradeTimeout, ioThreads, yamux);
+  }
+
+  public HostConfig withYamux(YamuxConfig yamux) {
+    return new HostConfig(key, agentVersion, muxers, dialTimeout, upgradeTimeout, ioThreads, yamux);
   }
 }
