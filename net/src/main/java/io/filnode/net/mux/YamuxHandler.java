@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * yamux ({@code /yamux/1.0.0}) over a secured channel: per-stream windows, SYN/ACK, FIN, RST, ping
@@ -44,6 +45,7 @@ public final class YamuxHandler extends ByteToMessageDecoder implements Muxer {
   static final long MAX_SESSION_WINDOW_GROWTH = 64L << 20;
 
   private final YamuxConfig config;
+  private final LongSupplier nanoClock;
 
   private final Connection connection;
   private final boolean client;
@@ -69,6 +71,17 @@ public final class YamuxHandler extends ByteToMessageDecoder implements Muxer {
 
   public YamuxHandler(
       Connection connection, boolean client, StreamFactory factory, YamuxConfig config) {
+    this(connection, client, factory, config, System::nanoTime);
+  }
+
+  /** With a clock for round trips and window epochs, which tests control. */
+  YamuxHandler(
+      Connection connection,
+      boolean client,
+      StreamFactory factory,
+      YamuxConfig config,
+      LongSupplier nanoClock) {
+    this.nanoClock = nanoClock;
     this.config = config;
     this.connection = connection;
     this.client = client;
@@ -114,7 +127,7 @@ public final class YamuxHandler extends ByteToMessageDecoder implements Muxer {
                           () -> pingTimedOut(id),
                           config.pingTimeout().toNanos(),
                           TimeUnit.NANOSECONDS);
-              pings.put(id, new PingWait(System.nanoTime(), f, timeout));
+              pings.put(id, new PingWait(nanoClock.getAsLong(), f, timeout));
               sendFrame(new YamuxFrame(YamuxFrame.PING, YamuxFrame.SYN, 0, id & 0xFFFFFFFFL), null);
             });
     return f;
@@ -135,7 +148,7 @@ public final class YamuxHandler extends ByteToMessageDecoder implements Muxer {
       return; // not ours, or already timed out
     }
     w.timeout.cancel(false);
-    long rtt = Math.max(1, System.nanoTime() - w.sentNanos);
+    long rtt = Math.max(1, nanoClock.getAsLong() - w.sentNanos);
     rttNanos = rtt;
     w.done.complete(Duration.ofNanos(rtt));
   }
@@ -322,7 +335,7 @@ public final class YamuxHandler extends ByteToMessageDecoder implements Muxer {
     private long recvWindow = INITIAL_WINDOW; // what the peer may still send
     private int window = INITIAL_WINDOW; // what we grant in all; grows while the reader keeps up
     private int unacked; // bytes consumed but not yet returned in a window update
-    private long epochStart = System.nanoTime(); // when the last window update went out
+    private long epochStart = nanoClock.getAsLong(); // when the last window update went out
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
 
     private record Pending(ByteBuf data, CompletableFuture<Void> done) {}
@@ -414,7 +427,7 @@ public final class YamuxHandler extends ByteToMessageDecoder implements Muxer {
       unacked += n;
       // return credit once half the window is used, so the sender rarely stalls
       if (unacked >= window / 2 && !isReset() && streams.get(id) == this) {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         if (rttNanos > 0 && now - epochStart < 4 * rttNanos) {
           grow(); // half a window went by within four round trips: the window is the limit
         }
