@@ -217,6 +217,14 @@ class HostRobustnessTest {
     try (RawPeer raw = RawPeer.connect(addr, YamuxHandler.PROTOCOL_ID)) {
       Connection c = serverSideOf(raw);
       raw.send(yamux(YamuxFrame.GO_AWAY, 0, 0, 0, new byte[0])); // normal termination
+      // a yamux ping behind it: once answered, the go-away has been processed
+      raw.send(yamux(YamuxFrame.PING, YamuxFrame.SYN, 0, 4242, new byte[0]));
+      assertThat(
+              raw.awaitReceived(
+                  r ->
+                      yamuxFrames(r).stream()
+                          .anyMatch(f -> f.type() == YamuxFrame.PING && f.length() == 4242)))
+          .isTrue();
       // the host opens no more streams to it...
       assertThat(c.newStream(List.of(Ping.PROTOCOL)).handle((s, e) -> e).get(10, TimeUnit.SECONDS))
           .hasRootCauseInstanceOf(StreamException.class);
