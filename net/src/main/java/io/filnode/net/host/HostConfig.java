@@ -6,6 +6,7 @@ import io.filnode.net.mux.YamuxConfig;
 import io.filnode.net.mux.YamuxHandler;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How a {@link Host} runs.
@@ -27,6 +28,7 @@ public record HostConfig(
     int ioThreads,
     YamuxConfig yamux) {
   public HostConfig {
+    Objects.requireNonNull(yamux, "yamux");
     muxers = List.copyOf(muxers);
     for (String m : muxers) {
       if (!m.equals(YamuxHandler.PROTOCOL_ID) && !m.equals(MplexHandler.PROTOCOL_ID)) {
