@@ -777,15 +777,17 @@ public final class GossipRouter {
           new ArrayList<>(rest.subList(config.d() - config.dscore(), rest.size()));
       // keep at least dout outbound peers, swapping them in for inbound ones kept by chance
       long outbound = keep.stream().filter(p -> peers.get(p).outbound).count();
-      for (Iterator<PeerId> it = dropped.iterator(); it.hasNext() && outbound < config.dout(); ) {
-        PeerId o = it.next();
+      for (PeerId o : List.copyOf(dropped)) {
+        if (outbound >= config.dout()) {
+          break;
+        }
         if (!peers.get(o).outbound) {
           continue;
         }
         for (int i = keep.size() - 1; i >= config.dscore(); i--) {
           if (!peers.get(keep.get(i)).outbound) {
+            dropped.remove(o);
             dropped.add(keep.set(i, o));
-            it.remove();
             outbound++;
             break;
           }
