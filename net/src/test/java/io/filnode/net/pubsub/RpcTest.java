@@ -86,18 +86,5 @@ class RpcTest {
     seeds.add(Rpc.ofControl(sample().control()).encode());
     FuzzHarness.Result r = FuzzHarness.run(seeds, 100_000, 11, Rpc::decode);
     assertThat(r.rejected()).isPositive().isLessThan(r.rounds());
-    // what decodes must also pass through the signature check without throwing (fewer rounds:
-    // each check verifies an Ed25519 signature)
-    r =
-        FuzzHarness.run(
-            seeds,
-            5_000,
-            12,
-            in -> {
-              for (Message m : Rpc.decode(in).publish()) {
-                GossipRouter.checkSignature(m);
-              }
-            });
-    assertThat(r.rejected()).isPositive().isLessThan(r.rounds());
   }
 }

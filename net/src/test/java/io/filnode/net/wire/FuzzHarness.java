@@ -74,7 +74,9 @@ public final class FuzzHarness {
       try {
         d.decode(in);
       } catch (DecodeException e) {
-        rejected++;
+        if (i >= WARM_UP) {
+          rejected++;
+        }
       }
       long allocated = THREADS.getThreadAllocatedBytes(tid) - before;
       if (i >= WARM_UP) {
