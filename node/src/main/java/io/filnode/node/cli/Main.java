@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "A Filecoin full node in Java.",
-    subcommands = {VersionCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {VersionCommand.class, NetCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
