@@ -102,7 +102,7 @@ public final class HostPubSub implements AutoCloseable {
                         pubsub.router().handleRpc(p, rpc);
                       }
                       link.early.clear();
-                      s.closeFuture().thenRun(() -> onRouter(() -> outboundClosed(p, link)));
+                      s.closeFuture().thenRun(() -> onRouter(() -> outboundClosed(p, link, c)));
                     }));
   }
 
@@ -119,10 +119,17 @@ public final class HostPubSub implements AutoCloseable {
     }
   }
 
-  private void outboundClosed(PeerId p, Link link) {
+  private void outboundClosed(PeerId p, Link link, Connection c) {
     if (links.remove(p, link)) {
       link.closed = true;
       pubsub.router().removePeer(p);
+      if (!c.isOpen()) {
+        // its connection went away while another to the same peer stays: continue on that one
+        host.connections(p).stream()
+            .filter(Connection::isOpen)
+            .findFirst()
+            .ifPresent(this::connected);
+      }
     }
   }
 
