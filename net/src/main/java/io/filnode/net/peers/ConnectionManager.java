@@ -77,8 +77,9 @@ public final class ConnectionManager implements AutoCloseable {
   private boolean admit(Connection c, Stream s) {
     AtomicInteger perConn = connStreams.computeIfAbsent(c, k -> new AtomicInteger());
     AtomicInteger perPeer = peerStreams.computeIfAbsent(c.remotePeer(), k -> new AtomicInteger());
-    if (perConn.incrementAndGet() > config.maxStreamsPerConnection()
-        | perPeer.incrementAndGet() > config.maxStreamsPerPeer()) {
+    int onConn = perConn.incrementAndGet();
+    int onPeer = perPeer.incrementAndGet();
+    if (onConn > config.maxStreamsPerConnection() || onPeer > config.maxStreamsPerPeer()) {
       perConn.decrementAndGet();
       perPeer.decrementAndGet();
       return false;
