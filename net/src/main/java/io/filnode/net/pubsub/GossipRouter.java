@@ -34,6 +34,9 @@ public final class GossipRouter {
   public static final String MESHSUB_1_0 = "/meshsub/1.0.0";
   private static final int SEQNO_BYTES = 8;
 
+  /** Time a peer has to deliver a message it advertised and we asked for (go: 3 s). */
+  static final long IWANT_FOLLOWUP_MS = 3000;
+
   private static final class PeerState {
     final String protocol;
     final boolean outbound;
@@ -70,6 +73,10 @@ public final class GossipRouter {
   private final Map<String, Long> fanoutLastPublished = new HashMap<>();
   private final Map<String, Map<PeerId, Long>> backoff = new HashMap<>();
   private final List<RouterListener> listeners = new CopyOnWriteArrayList<>();
+
+  /** IWANT promises: a message asked of a peer after its IHAVE, and when it is due. */
+  private final Map<MsgId, Map<PeerId, Long>> promises = new HashMap<>();
+
   private Consumer<List<PeerId>> pxConnector = l -> {};
   private long seqno;
   private long heartbeats;
@@ -367,6 +374,7 @@ public final class GossipRouter {
       reject(from, mid, m, bad, now);
       return;
     }
+    promises.remove(mid); // whoever delivers it, the advertisers kept their word
     PeerId author;
     try {
       author = PeerId.fromBytes(m.from());
@@ -507,6 +515,12 @@ public final class GossipRouter {
       want.add(list.get(i).bytes());
     }
     ps.asked += n;
+    if (n > 0) {
+      // one of the IDs, at random (the list is shuffled), stands for the whole IWANT
+      promises
+          .computeIfAbsent(list.get(0), k -> new HashMap<>())
+          .putIfAbsent(from, now + IWANT_FOLLOWUP_MS);
+    }
     return want;
   }
 
@@ -700,6 +714,7 @@ public final class GossipRouter {
       b.values().removeIf(until -> until <= now);
     }
     backoff.values().removeIf(Map::isEmpty);
+    penalizeBrokenPromises(now);
     for (PeerState ps : peers.values()) {
       ps.peerHave = 0;
       ps.asked = 0;
@@ -732,6 +747,26 @@ public final class GossipRouter {
         });
     mcache.shift();
     seen.expire(now);
+  }
+
+  /** P7 for every peer that advertised a message, was asked for it, and did not deliver it. */
+  private void penalizeBrokenPromises(long now) {
+    for (Iterator<Map<PeerId, Long>> it = promises.values().iterator(); it.hasNext(); ) {
+      Map<PeerId, Long> byPeer = it.next();
+      byPeer
+          .entrySet()
+          .removeIf(
+              e -> {
+                if (e.getValue() > now) {
+                  return false;
+                }
+                score.addPenalty(e.getKey(), 1);
+                return true;
+              });
+      if (byPeer.isEmpty()) {
+        it.remove();
+      }
+    }
   }
 
   private void maintainMesh(

@@ -260,4 +260,56 @@ class GossipRouterTest {
     b.handleRpc(a.self(), prune);
     assertThat(offered).isEmpty(); // a's score is far below the accept-PX threshold of 1000
   }
+
+  @Test
+  void advertisingMessagesAndNotDeliveringThemIsPenalized() {
+    SimNet net = new SimNet();
+    List<GossipRouter> rs = net.add(2);
+    GossipRouter liar = rs.get(0);
+    GossipRouter b = rs.get(1);
+    net.connect(liar, b);
+    subscribeAll(net);
+    net.heartbeat(1000);
+    // ten IHAVEs for messages the liar never sends (its own router would answer IWANTs, so the
+    // IWANTs are dropped on their way)
+    net.dropTo = (to, rpc) -> to.equals(liar.self());
+    for (int i = 0; i < 10; i++) {
+      byte[] id = new byte[32];
+      id[0] = (byte) i;
+      b.handleRpc(
+          liar.self(),
+          Rpc.ofControl(
+              new Rpc.Control(
+                  List.of(new Rpc.IHave(TOPIC, List.of(id))), List.of(), List.of(), List.of())));
+    }
+    net.drain();
+    assertThat(b.score(liar.self())).isGreaterThanOrEqualTo(0);
+    net.heartbeat(1000);
+    assertThat(b.score(liar.self())).as("promises not yet due").isGreaterThanOrEqualTo(0);
+    net.heartbeat(3000);
+    // ten broken promises, 4 over the threshold of 6: 4² × −10 plus what time in mesh earned
+    assertThat(b.score(liar.self())).isLessThan(-100);
+  }
+
+  @Test
+  void keptPromisesAreNotPenalized() {
+    SimNet net = new SimNet();
+    List<GossipRouter> rs = new ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      rs.add(net.add(GossipConfig.defaults().withFloodPublish(false), ScoreParams.defaults()));
+    }
+    net.connectAll();
+    subscribeAll(net);
+    net.heartbeat(1000);
+    GossipRouter x = rs.get(14);
+    net.dropTo = (to, rpc) -> to.equals(x.self()) && !rpc.publish().isEmpty();
+    rs.get(0).publish(TOPIC, "m".getBytes(StandardCharsets.UTF_8));
+    net.drain();
+    net.dropTo = (to, rpc) -> false;
+    net.heartbeat(1000); // IHAVE → IWANT → delivered
+    net.heartbeat(5000);
+    for (GossipRouter r : rs.subList(0, 14)) {
+      assertThat(x.score(r.self())).isGreaterThanOrEqualTo(0);
+    }
+  }
 }
