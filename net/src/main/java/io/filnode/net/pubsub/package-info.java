@@ -14,7 +14,6 @@
  * single thread {@link io.filnode.net.pubsub.PubSub} gives it, so handlers and validators must not
  * block. {@link io.filnode.net.pubsub.Rpc} is the bounded protobuf codec. Not implemented:
  * IDONTWANT (v1.2), signed peer records in PX (PX peers are dialled from the peer store's
- * addresses), IWANT promise tracking (the P7 penalty for broken promises), direct peers,
- * asynchronous validators and validation throttling.
+ * addresses), direct peers, asynchronous validators and validation throttling.
  */
 package io.filnode.net.pubsub;
