@@ -365,15 +365,18 @@ public final class GossipRouter {
       return;
     }
     MsgId mid = new MsgId(id);
-    if (!seen.add(mid, now)) {
+    if (seen.contains(mid)) {
       score.duplicate(from, mid, m.topic(), now);
       return;
     }
     String bad = checkSignature(m);
     if (bad != null) {
-      reject(from, mid, m, bad, now);
+      // neither marked seen nor recorded under its ID: with content-based IDs a forgery could
+      // otherwise shadow the genuine message
+      reject(from, null, m, bad, now);
       return;
     }
+    seen.add(mid, now);
     promises.remove(mid); // whoever delivers it, the advertisers kept their word
     PeerId author;
     try {

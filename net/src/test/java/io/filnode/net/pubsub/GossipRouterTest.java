@@ -195,10 +195,12 @@ class GossipRouterTest {
   @Test
   void badSignaturesAreRejectedAndScored() {
     SimNet net = new SimNet();
-    List<GossipRouter> rs = net.add(2);
+    List<GossipRouter> rs = net.add(3);
     GossipRouter a = rs.get(0);
     GossipRouter b = rs.get(1);
+    GossipRouter forger = rs.get(2);
     net.connect(a, b);
+    net.connect(forger, b);
     Map<PeerId, List<String>> got = subscribeAll(net);
     List<Message> sent = new ArrayList<>();
     net.dropTo =
@@ -234,6 +236,13 @@ class GossipRouterTest {
     b.handleRpc(a.self(), Rpc.ofMessages(List.of(tampered)));
     assertThat(got.get(b.self())).isEmpty();
     assertThat(b.score(a.self())).isNegative();
+    // a forgery with the genuine data (so the same blake2b message ID) arriving first must not
+    // make the genuine message look like a duplicate
+    Message forgedSameId =
+        new Message(good.from(), good.data(), good.seqno(), good.topic(), new byte[64], null);
+    b.handleRpc(forger.self(), Rpc.ofMessages(List.of(forgedSameId)));
+    assertThat(got.get(b.self())).isEmpty();
+    assertThat(b.score(forger.self())).isNegative();
     b.handleRpc(a.self(), Rpc.ofMessages(List.of(good)));
     assertThat(got.get(b.self())).containsExactly("hello");
   }
