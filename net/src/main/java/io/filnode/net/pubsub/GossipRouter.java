@@ -34,6 +34,9 @@ public final class GossipRouter {
   public static final String MESHSUB_1_0 = "/meshsub/1.0.0";
   private static final int SEQNO_BYTES = 8;
 
+  /** Most subscriptions remembered per peer, so that subscribing cannot exhaust our memory. */
+  static final int MAX_TOPICS_PER_PEER = 1000;
+
   /** Time a peer has to deliver a message it advertised and we asked for (go: 3 s). */
   static final long IWANT_FOLLOWUP_MS = 3000;
 
@@ -302,7 +305,9 @@ public final class GossipRouter {
     }
     for (Rpc.SubOpts s : rpc.subscriptions()) {
       if (s.subscribe()) {
-        ps.topics.add(s.topic());
+        if (ps.topics.size() < MAX_TOPICS_PER_PEER) {
+          ps.topics.add(s.topic()); // beyond the cap a peer's subscriptions are not tracked
+        }
       } else {
         ps.topics.remove(s.topic());
         Set<PeerId> m = mesh.get(s.topic());
