@@ -10,24 +10,62 @@ import java.util.concurrent.RejectedExecutionException;
 public final class InMemoryNetwork {
   private InMemoryNetwork() {}
 
-  /** Connects {@code a} (the dialler) and {@code b}. */
+  /**
+   * Connects {@code a} (the dialler) and {@code b}. Returns once both know each other; RPCs either
+   * sends meanwhile (its subscriptions) are held until then, as a stream would hold them.
+   */
   public static void link(PubSub a, PubSub b) {
-    b.executor()
-        .execute(
-            () ->
-                b.router()
-                    .addPeer(
-                        a.peerId(),
-                        GossipRouter.MESHSUB_1_1,
-                        false,
-                        "mem-" + a.peerId(),
-                        to(b, a)));
-    a.executor()
-        .execute(
-            () ->
-                a.router()
-                    .addPeer(
-                        b.peerId(), GossipRouter.MESHSUB_1_1, true, "mem-" + b.peerId(), to(a, b)));
+    Gate toA = new Gate(to(b, a));
+    Gate toB = new Gate(to(a, b));
+    try {
+      b.executor()
+          .submit(
+              () ->
+                  b.router()
+                      .addPeer(
+                          a.peerId(), GossipRouter.MESHSUB_1_1, false, "mem-" + a.peerId(), toA))
+          .get();
+      a.executor()
+          .submit(
+              () ->
+                  a.router()
+                      .addPeer(
+                          b.peerId(), GossipRouter.MESHSUB_1_1, true, "mem-" + b.peerId(), toB))
+          .get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while linking", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("linking failed", e.getCause());
+    }
+    toA.open();
+    toB.open();
+  }
+
+  /** Holds RPCs until both sides of a link know each other. */
+  private static final class Gate implements PeerSink {
+    private final PeerSink next;
+    private java.util.List<Rpc> held = new java.util.ArrayList<>();
+
+    Gate(PeerSink next) {
+      this.next = next;
+    }
+
+    @Override
+    public void send(Rpc rpc) {
+      synchronized (this) {
+        if (held != null) {
+          held.add(rpc);
+          return;
+        }
+      }
+      next.send(rpc);
+    }
+
+    synchronized void open() {
+      held.forEach(next::send);
+      held = null;
+    }
   }
 
   /** Disconnects {@code a} and {@code b}. */
