@@ -1,11 +1,11 @@
 /**
  * libp2p on Netty. Knows nothing of Filecoin and depends on no other filnode module.
  *
- * <p>Built so far: identities ({@code identity}: Ed25519 and secp256k1 host keys, ECDSA and RSA
- * peer keys, {@code PeerId}, {@code PeerKeyStore}), {@code multiaddr}, TCP (epoll or NIO),
- * multistream-select 1.0.0, Noise XX, yamux and mplex, identify and ping. Still to come on top of
- * it: gossipsub v1.1 with peer scoring, the Kademlia DHT, the peer store and the connection
- * manager.
+ * <p>Built: identities ({@code identity}: Ed25519 and secp256k1 host keys, ECDSA and RSA peer keys,
+ * {@code PeerId}, {@code PeerKeyStore}), {@code multiaddr}, TCP (epoll or NIO), multistream-select
+ * 1.0.0, Noise XX, yamux and mplex, identify and ping; on top of them gossipsub v1.1 with peer
+ * scoring ({@code pubsub}), the Kademlia DHT ({@code kad}), the peer store and the connection
+ * manager ({@code peers}).
  *
  * <h2>The Host API ({@code io.filnode.net.host})</h2>
  *
@@ -25,7 +25,8 @@
  *       trailing {@code /p2p/ID} must match the Noise-proven key), {@code connect} (reuses an open
  *       connection), {@code newStream(peer, protocols)}, {@code setStreamHandler} / {@code
  *       removeStreamHandler}, {@code protocols}, {@code connections()}, {@code connections(peer)},
- *       {@code peers}, {@code addListener}, {@code identify}, {@code ping}, {@code close}.
+ *       {@code peers}, {@code addListener}, {@code setStreamGate} (admits or resets inbound
+ *       streams; the connection manager's limits), {@code identify}, {@code ping}, {@code close}.
  *   <li>{@code Connection}: {@code remotePeer}, {@code remoteKey}, {@code remoteAddr}, {@code
  *       isInitiator}, {@code muxer}, {@code newStream(protocols)}, {@code identified()} (the
  *       identify exchange the host runs on every connection), {@code close}, {@code closeFuture}.

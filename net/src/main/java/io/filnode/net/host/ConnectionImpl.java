@@ -45,6 +45,10 @@ final class ConnectionImpl implements Connection {
 
   /** A stream the remote opened: negotiate its protocol, then hand it to the handler. */
   void inbound(MuxedStream s) {
+    if (!host.admitStream(this, s)) {
+      s.reset();
+      return;
+    }
     var timeout =
         channel
             .eventLoop()

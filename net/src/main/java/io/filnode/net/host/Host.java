@@ -69,6 +69,13 @@ public final class Host implements AutoCloseable {
   private final List<Channel> servers = new CopyOnWriteArrayList<>();
   private final List<Multiaddr> listenAddrs = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
+  private volatile StreamGate streamGate = (c, s) -> true;
+
+  /** Decides whether a stream the remote opens may proceed (stream limits); called on the loop. */
+  @FunctionalInterface
+  public interface StreamGate {
+    boolean admit(Connection connection, Stream stream);
+  }
 
   public Host(HostConfig config) {
     this.config = config;
@@ -108,6 +115,15 @@ public final class Host implements AutoCloseable {
 
   public void removeStreamHandler(String protocol) {
     handlers.remove(protocol);
+  }
+
+  /** Installs the gate that admits or resets inbound streams (e.g. a connection manager's). */
+  public void setStreamGate(StreamGate gate) {
+    this.streamGate = gate;
+  }
+
+  boolean admitStream(Connection c, Stream s) {
+    return streamGate.admit(c, s);
   }
 
   StreamHandler handler(String protocol) {

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** The js-libp2p peer from {@code ../shared/interop}, driven over its JSON-lines stdin/stdout. */
-final class JsPeer implements AutoCloseable {
+public final class JsPeer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static String installed;
 
@@ -29,7 +29,7 @@ final class JsPeer implements AutoCloseable {
   private final Writer in;
   private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
   private final List<JsonNode> seen = new ArrayList<>();
-  final JsonNode listening;
+  public final JsonNode listening;
 
   /** ../shared, as the build passes it; fails in CI and skips elsewhere when missing. */
   static Path shared() {
@@ -45,7 +45,7 @@ final class JsPeer implements AutoCloseable {
     return p;
   }
 
-  static synchronized String install() throws IOException, InterruptedException {
+  public static synchronized String install() throws IOException, InterruptedException {
     if (installed == null) {
       Process p =
           new ProcessBuilder(
@@ -62,20 +62,17 @@ final class JsPeer implements AutoCloseable {
   }
 
   JsPeer(String muxer, int seconds) throws Exception {
+    this(muxer, List.of("--muxer", muxer, "--no-dht", "--seconds", Integer.toString(seconds)));
+  }
+
+  /** A js-peer listening on loopback with further command-line {@code args}. */
+  public JsPeer(String tag, List<String> args) throws Exception {
     String dir = install();
+    List<String> cmd = new ArrayList<>(List.of("node", dir + "/js-peer.mjs"));
+    cmd.addAll(List.of("--listen", "/ip4/127.0.0.1/tcp/0"));
+    cmd.addAll(args);
     process =
-        new ProcessBuilder(
-                "node",
-                dir + "/js-peer.mjs",
-                "--listen",
-                "/ip4/127.0.0.1/tcp/0",
-                "--muxer",
-                muxer,
-                "--no-dht",
-                "--seconds",
-                Integer.toString(seconds))
-            .redirectError(new File("target/js-peer-" + muxer + ".err"))
-            .start();
+        new ProcessBuilder(cmd).redirectError(new File("target/js-peer-" + tag + ".err")).start();
     in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -97,21 +94,21 @@ final class JsPeer implements AutoCloseable {
     listening = await(e -> "listening".equals(e.path("event").asText()), 30);
   }
 
-  String peerId() {
+  public String peerId() {
     return listening.get("peerId").asText();
   }
 
-  String addr() {
+  public String addr() {
     return listening.get("addrs").get(0).asText();
   }
 
-  void send(String json) throws IOException {
+  public void send(String json) throws IOException {
     in.write(json + "\n");
     in.flush();
   }
 
   /** Waits for an event matching {@code p} (also among those already seen). */
-  JsonNode await(Predicate<JsonNode> p, int seconds) throws InterruptedException {
+  public JsonNode await(Predicate<JsonNode> p, int seconds) throws InterruptedException {
     for (JsonNode e : seen) {
       if (p.test(e)) {
         return e;
@@ -131,7 +128,7 @@ final class JsPeer implements AutoCloseable {
     }
   }
 
-  static Predicate<JsonNode> event(String name) {
+  public static Predicate<JsonNode> event(String name) {
     return e -> name.equals(e.path("event").asText());
   }
 
