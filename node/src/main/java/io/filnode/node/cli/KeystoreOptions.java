@@ -13,9 +13,9 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --keystore-passphrase-file FILE}, mixed into the commands that open the repo's keystore
- * (daemon, wallet). With it, new keys are written encrypted and encrypted keys can be read; without
- * it the keystore is Lotus's plain one.
+ * {@code --keystore-passphrase-file FILE}, for the commands that open the repo's keystore to mix in
+ * (the daemon and wallet commands, when they exist). With it, new keys are written encrypted and
+ * encrypted keys can be read; without it the keystore is Lotus's plain one.
  */
 public final class KeystoreOptions {
   @Option(

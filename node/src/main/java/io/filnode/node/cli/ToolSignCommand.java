@@ -42,7 +42,8 @@ final class ToolSignCommand implements Callable<Integer> {
       description =
           "the private key: either its 32 raw bytes in hex, in Lotus KeyInfo order (secp256k1"
               + " big-endian, BLS little-endian), or a hex-lotus export as `lotus wallet export`"
-              + " prints it (the hex of the KeyInfo JSON)")
+              + " prints it (the hex of the KeyInfo JSON). Other local users can see command"
+              + " lines: use throw-away keys")
   String keyHex;
 
   @Option(
