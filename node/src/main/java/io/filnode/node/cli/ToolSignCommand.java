@@ -28,6 +28,12 @@ final class ToolSignCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "show this help and exit")
+  boolean help;
+
+  @Option(
       names = "--type",
       paramLabel = "TYPE",
       description =

@@ -31,6 +31,12 @@ final class ToolVerifyCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "show this help and exit")
+  boolean help;
+
+  @Option(
       names = "--network",
       defaultValue = "mainnet",
       description = "address prefix to print: mainnet (f) or testnet (t); default ${DEFAULT-VALUE}")

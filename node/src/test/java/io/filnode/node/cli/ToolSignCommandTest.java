@@ -156,6 +156,17 @@ class ToolSignCommandTest {
   }
 
   @Test
+  void helpSaysWhichKeyFormsAreAccepted() {
+    CliRun help = CliRun.run("", "tool", "sign", "--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out().replaceAll("\\s+", " "))
+        .contains("--key-hex=HEX")
+        .contains("BLS little-endian")
+        .contains("hex-lotus export as `lotus wallet export` prints it");
+    assertThat(CliRun.run("", "tool", "verify", "--help").out()).contains("\"valid\"");
+  }
+
+  @Test
   void badKeysAndInputGetOneClearLine() throws Exception {
     String msg = secpMessage().toString();
     CliRun.run(msg, "tool", "sign", "--type", "secp256k1", "--key-hex", "zz")
