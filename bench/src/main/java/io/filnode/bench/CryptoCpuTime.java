@@ -1,5 +1,6 @@
 package io.filnode.bench;
 
+import io.filnode.chain.crypto.Blake2b;
 import io.filnode.chain.crypto.Bls;
 import io.filnode.chain.crypto.JavaSecp256k1;
 import io.filnode.chain.crypto.NativeSecp256k1;
@@ -8,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -46,6 +48,21 @@ public final class CryptoCpuTime {
           "secp256k1 recover (" + secp.backend().name() + ")",
           20_000,
           () -> secp.recoverDigest(digests[i[0] % n], sigs[i[0]++ % n]).isPresent());
+    }
+
+    for (int size : new int[] {1024, 1 << 20}) {
+      byte[] data = new byte[size];
+      rnd.nextBytes(data);
+      int count = size == 1024 ? 50_000 : 100;
+      byte[] expected = Blake2b.sum256(data);
+      report(
+          "blake2b-256 " + size + " B (bouncycastle)",
+          count,
+          () -> Arrays.equals(Blake2b.sum256(data), expected));
+      report(
+          "blake2b-256 " + size + " B (unrolled)",
+          count,
+          () -> Arrays.equals(Blake2bUnrolled.digest(data, 32), expected));
     }
 
     SecureRandom seeds = new SecureRandom();
