@@ -6,8 +6,11 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.filnode.chain.address.Network;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,8 +22,14 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "tool",
-    description = "Offline tools for chain values: decode and encode CBOR.",
-    subcommands = {ToolDecodeCommand.class, ToolEncodeCommand.class})
+    description =
+        "Offline tools for chain values: decode and encode CBOR, sign and verify messages.",
+    subcommands = {
+      ToolDecodeCommand.class,
+      ToolEncodeCommand.class,
+      ToolSignCommand.class,
+      ToolVerifyCommand.class
+    })
 public final class ToolCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -53,6 +62,34 @@ public final class ToolCommand implements Runnable {
       case "testnet", "t" -> Network.TESTNET;
       default -> throw new BadInput("unknown network '" + name + "' (use mainnet or testnet)");
     };
+  }
+
+  /** Reads one JSON value from stdin; empty input or invalid JSON is bad input. */
+  static JsonNode readStdinJson(ObjectMapper json) throws BadInput, IOException {
+    String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+    if (text.isBlank()) {
+      throw new BadInput("no JSON on stdin");
+    }
+    try {
+      return json.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new BadInput("invalid JSON on stdin: " + describe(e), e);
+    }
+  }
+
+  /**
+   * A field of a JSON object matched without regard to case, as Go's {@code encoding/json} (and so
+   * {@code LotusJsonReader}) matches it; missing when absent or when {@code node} is no object.
+   */
+  static JsonNode field(JsonNode node, String name) {
+    var fields = node.fields();
+    while (fields.hasNext()) {
+      var f = fields.next();
+      if (f.getKey().equalsIgnoreCase(name)) {
+        return f.getValue();
+      }
+    }
+    return MissingNode.getInstance();
   }
 
   /** The message of a Jackson failure without the multi-line source excerpt. */

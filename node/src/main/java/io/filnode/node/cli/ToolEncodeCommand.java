@@ -1,14 +1,11 @@
 package io.filnode.node.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.filnode.chain.cbor.CborEncodable;
 import io.filnode.chain.cid.Hex;
 import io.filnode.rpc.json.LotusJson;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,25 +29,12 @@ final class ToolEncodeCommand implements Callable<Integer> {
     ChainValueType t = ChainValueType.named(type);
     // addresses read with either prefix; the output holds none
     ObjectMapper json = LotusJson.objectMapper();
-    String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-    JsonNode tree = parse(json, text);
+    JsonNode tree = ToolCommand.readStdinJson(json);
     CborEncodable value = t.fromJson(json, tree);
     ObjectNode out = json.createObjectNode();
     out.put("cbor", Hex.encode(value.toCbor()));
     out.set("cid", json.valueToTree(value.cid()));
     ToolCommand.print(spec, json, out);
     return 0;
-  }
-
-  private static JsonNode parse(ObjectMapper json, String text)
-      throws ToolCommand.BadInput, IOException {
-    if (text.isBlank()) {
-      throw new ToolCommand.BadInput("no JSON on stdin");
-    }
-    try {
-      return json.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new ToolCommand.BadInput("invalid JSON on stdin: " + ToolCommand.describe(e), e);
-    }
   }
 }

@@ -34,6 +34,7 @@ public final class FsKeyStore {
   private static final Set<PosixFilePermission> FILE_MODE =
       PosixFilePermissions.fromString("rw-------");
   private static final String TEMP_PREFIX = ".tmp-";
+  private static final String TRASH_PREFIX = "trash-";
 
   private final Path dir;
   private final Optional<KeyFileCipher> cipher;
@@ -113,16 +114,7 @@ public final class FsKeyStore {
 
   /** Reads a key. */
   public KeyInfo get(String name) throws KeyStoreException {
-    Path p = dir.resolve(fileName(name));
-    byte[] content;
-    try {
-      checkPermissions(name, p);
-      content = Files.readAllBytes(p);
-    } catch (NoSuchFileException e) {
-      throw new KeyStoreException("opening key '" + name + "': key info not found", e);
-    } catch (IOException e) {
-      throw new KeyStoreException("opening key '" + name + "': " + e.getMessage(), e);
-    }
+    byte[] content = read(name);
     if (KeyFileCipher.isEncrypted(content)) {
       if (cipher.isEmpty()) {
         throw new KeyStoreException(
@@ -137,8 +129,35 @@ public final class FsKeyStore {
     }
   }
 
-  /** Stores a new key; refuses to overwrite an existing one, as Lotus does. */
-  public void put(String name, KeyInfo info) throws KeyStoreException {
+  /** The name of the first key (in name order) stored encrypted, if any. */
+  public Optional<String> firstEncryptedKey() throws KeyStoreException {
+    for (String name : list()) {
+      if (KeyFileCipher.isEncrypted(read(name))) {
+        return Optional.of(name);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private byte[] read(String name) throws KeyStoreException {
+    Path p = dir.resolve(fileName(name));
+    try {
+      checkPermissions(name, p);
+      return Files.readAllBytes(p);
+    } catch (NoSuchFileException e) {
+      throw new KeyStoreException("opening key '" + name + "': key info not found", e);
+    } catch (IOException e) {
+      throw new KeyStoreException("opening key '" + name + "': " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Stores a new key; refuses to overwrite an existing one, as Lotus does. As in Lotus, a key named
+   * {@code trash-…} (where the wallet keeps deleted keys) that exists already is stored under the
+   * first free name {@code trash-…-1}, {@code trash-…-2}, …
+   */
+  public void put(String rawName, KeyInfo info) throws KeyStoreException {
+    String name = freeName(rawName);
     Path target = dir.resolve(fileName(name));
     if (Files.exists(target)) {
       throw new KeyStoreException("checking key before put '" + name + "': key already exists");
@@ -173,6 +192,14 @@ public final class FsKeyStore {
         // best effort: open() removes leftovers
       }
     }
+  }
+
+  private String freeName(String rawName) {
+    String name = rawName;
+    for (int retries = 1; name.startsWith(TRASH_PREFIX) && has(name); retries++) {
+      name = rawName + "-" + retries;
+    }
+    return name;
   }
 
   /** Removes a key. */

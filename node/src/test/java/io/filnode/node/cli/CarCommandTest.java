@@ -21,11 +21,11 @@ class CarCommandTest {
   @Test
   void inspectGenesis() throws Exception {
     String genesis = SharedData.require("genesis/mainnet.car.zst").toString();
-    CliRun text = CliRun.run("car", "inspect", genesis);
+    CliRun text = CliRun.run("", "car", "inspect", genesis);
     assertThat(text.exit()).as(text.err()).isZero();
     assertThat(text.out()).contains(GENESIS_ROOT).contains("blocks:      1222").contains("ok");
 
-    CliRun json = CliRun.run("car", "inspect", genesis, "--json");
+    CliRun json = CliRun.run("", "car", "inspect", genesis, "--json");
     assertThat(json.exit()).isZero();
     JsonNode o = new ObjectMapper().readTree(json.out());
     assertThat(o.get("roots").get(0).asText()).isEqualTo(GENESIS_ROOT);
@@ -37,14 +37,14 @@ class CarCommandTest {
   void importThenListActorsFromTheRepo() throws Exception {
     Path repo = dir.resolve("repo");
     String genesis = SharedData.require("genesis/mainnet.car.zst").toString();
-    CliRun imp = CliRun.run("car", "import", genesis, "--repo", repo.toString());
+    CliRun imp = CliRun.run("", "car", "import", genesis, "--repo", repo.toString());
     assertThat(imp.exit()).as(imp.err()).isZero();
     assertThat(imp.out()).contains("imported 1222 blocks (1222 new");
     // not a terminal here: plain log lines, one per pass at least
     assertThat(imp.err()).contains("verify").contains("write");
     assertThat(Files.isDirectory(repo.resolve("datastore"))).isTrue();
 
-    CliRun actors = CliRun.run("state", "actors", "--repo", repo.toString(), "--json");
+    CliRun actors = CliRun.run("", "state", "actors", "--repo", repo.toString(), "--json");
     assertThat(actors.exit()).as(actors.err()).isZero();
     assertThat(new ObjectMapper().readTree(actors.out())).hasSize(37);
   }
@@ -55,11 +55,11 @@ class CarCommandTest {
     Path cut = Files.write(dir.resolve("cut.car.zst"), Arrays.copyOf(genesis, genesis.length / 2));
     Path repo = dir.resolve("repo");
 
-    CliRun inspect = CliRun.run("car", "inspect", cut.toString());
+    CliRun inspect = CliRun.run("", "car", "inspect", cut.toString());
     assertThat(inspect.exit()).isEqualTo(1);
     assertThat(inspect.err().strip().lines()).hasSize(1);
 
-    CliRun imp = CliRun.run("car", "import", cut.toString(), "--repo", repo.toString());
+    CliRun imp = CliRun.run("", "car", "import", cut.toString(), "--repo", repo.toString());
     assertThat(imp.exit()).isEqualTo(1);
     assertThat(imp.err().strip().lines().filter(l -> l.startsWith("filnode"))).hasSize(1);
     assertThat(imp.err()).doesNotContain("Exception").doesNotContain("\tat ");
@@ -67,7 +67,7 @@ class CarCommandTest {
       assertThat(bs.countBlocks()).isZero();
     }
 
-    CliRun missing = CliRun.run("car", "inspect", dir.resolve("nope.car").toString());
+    CliRun missing = CliRun.run("", "car", "inspect", dir.resolve("nope.car").toString());
     assertThat(missing.exit()).isEqualTo(1);
     assertThat(missing.err()).contains("no such file");
   }

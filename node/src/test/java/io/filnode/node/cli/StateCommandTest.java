@@ -16,7 +16,7 @@ class StateCommandTest {
   @Test
   void genesisActorsFromTheCar() throws Exception {
     String genesis = SharedData.require("genesis/mainnet.car.zst").toString();
-    CliRun json = CliRun.run("state", "actors", "--car", genesis, "--json");
+    CliRun json = CliRun.run("", "state", "actors", "--car", genesis, "--json");
     assertThat(json.exit()).as(json.err()).isZero();
     JsonNode actors = new ObjectMapper().readTree(json.out());
     assertThat(actors).hasSize(37);
@@ -31,7 +31,7 @@ class StateCommandTest {
     assertThat(total).isEqualTo(new BigInteger("2000000000000000000000000000"));
     assertThat(miners).isEqualTo(3);
 
-    CliRun text = CliRun.run("state", "actors", "--car", genesis);
+    CliRun text = CliRun.run("", "state", "actors", "--car", genesis);
     assertThat(text.exit()).isZero();
     assertThat(text.out().lines()).hasSize(38);
     assertThat(text.out()).contains("f00 ").contains("system (v0)");
@@ -40,12 +40,13 @@ class StateCommandTest {
   @Test
   void badArgumentsAreOneLine() {
     String genesis = SharedData.require("genesis/mainnet.car.zst").toString();
-    CliRun badRoot = CliRun.run("state", "actors", "--car", genesis, "--state-root", "not-a-cid");
+    CliRun badRoot =
+        CliRun.run("", "state", "actors", "--car", genesis, "--state-root", "not-a-cid");
     assertThat(badRoot.exit()).isEqualTo(1);
     assertThat(badRoot.err().strip().lines()).hasSize(1);
     assertThat(badRoot.err()).contains("--state-root");
 
-    CliRun noRepo = CliRun.run("state", "actors", "--repo", dir.resolve("empty").toString());
+    CliRun noRepo = CliRun.run("", "state", "actors", "--repo", dir.resolve("empty").toString());
     assertThat(noRepo.exit()).isEqualTo(1);
     assertThat(noRepo.err()).contains("no datastore at");
     assertThat(dir.resolve("empty")).doesNotExist();

@@ -104,6 +104,43 @@ class FsKeyStoreTest {
   }
 
   @Test
+  void plainKeyFilesAreByteForByteWhatLotusWrites() throws Exception {
+    // Lotus v1.10.0 fsLockedRepo.put: ioutil.WriteFile(base32(name), json.Marshal(KeyInfo), 0600);
+    // Go's encoding/json writes the struct fields in order, compact, with no trailing newline
+    FsKeyStore ks = FsKeyStore.open(tmp, Optional.empty());
+    byte[] secp = new byte[32];
+    secp[31] = 1;
+    ks.put("wallet-f1abc", new KeyInfo(SignatureType.SECP256K1, secp));
+    assertThat(Files.readString(tmp.resolve(FsKeyStore.fileName("wallet-f1abc"))))
+        .isEqualTo(
+            "{\"Type\":\"secp256k1\",\"PrivateKey\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAE=\"}");
+
+    // and a file as Lotus leaves it reads back
+    Path lotusFile = tmp.resolve("MRSWMYLVNR2A"); // base32("default")
+    Files.writeString(lotusFile, "{\"Type\":\"bls\",\"PrivateKey\":\"/wD/AA==\"}");
+    Files.setPosixFilePermissions(lotusFile, PosixFilePermissions.fromString("rw-------"));
+    assertThat(ks.get("default"))
+        .isEqualTo(new KeyInfo(SignatureType.BLS, new byte[] {-1, 0, -1, 0}));
+    assertThat(ks.list()).containsExactly("default", "wallet-f1abc");
+  }
+
+  @Test
+  void trashKeysThatExistGetANumberSuffixAsInLotus() throws Exception {
+    FsKeyStore ks = FsKeyStore.open(tmp, Optional.empty());
+    KeyInfo a = key(SignatureType.SECP256K1, 1);
+    KeyInfo b = key(SignatureType.SECP256K1, 2);
+    KeyInfo c = key(SignatureType.SECP256K1, 3);
+    ks.put("trash-f1abc", a);
+    ks.put("trash-f1abc", b);
+    ks.put("trash-f1abc", c);
+    assertThat(ks.list()).containsExactly("trash-f1abc", "trash-f1abc-1", "trash-f1abc-2");
+    assertThat(ks.get("trash-f1abc-2")).isEqualTo(c);
+    // only trash keys: any other name is refused when taken
+    ks.put("wallet-f1abc", a);
+    assertThatThrownBy(() -> ks.put("wallet-f1abc", b)).hasMessageContaining("already exists");
+  }
+
+  @Test
   void lotusHexExportRoundTrips() throws Exception {
     KeyInfo k = key(SignatureType.BLS, 4);
     String hex = k.toLotusHex();
