@@ -1,7 +1,6 @@
 package io.filnode.bench;
 
 import io.filnode.chain.crypto.Blake2b;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,9 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * blake2b-256 (CIDs, block and message hashing): {@code bouncycastle} is {@link Blake2b}, which the
- * node uses (BouncyCastle's {@code Blake2bDigest}); {@code unrolled} is the {@link Blake2bUnrolled}
- * experiment, checked against it in the setup. MB/s = ops/s × size.
+ * blake2b-256 (CIDs, block and message hashing) through {@link Blake2b}, which wraps BouncyCastle's
+ * {@code Blake2bDigest}. MB/s = ops/s × size.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -31,34 +29,17 @@ public class Blake2bBenchmark {
   @Param({"1024", "1048576"})
   public int size;
 
-  @Param({"bouncycastle", "unrolled"})
-  public String impl;
-
   private byte[] data;
-  private boolean unrolled;
 
   @Setup
   public void setup() {
     Random rnd = new Random(1);
     data = new byte[size];
     rnd.nextBytes(data);
-    unrolled = "unrolled".equals(impl);
-    // the experiment must give BouncyCastle's digests, across block boundaries too
-    for (int n = 0; n <= 3 * 128 + 1; n++) {
-      byte[] in = Arrays.copyOf(data, Math.min(n, data.length));
-      check(in);
-    }
-    check(data);
-  }
-
-  private static void check(byte[] in) {
-    if (!Arrays.equals(Blake2bUnrolled.digest(in, 32), Blake2b.sum256(in))) {
-      throw new IllegalStateException("Blake2bUnrolled differs at " + in.length + " bytes");
-    }
   }
 
   @Benchmark
   public byte[] sum256() {
-    return unrolled ? Blake2bUnrolled.digest(data, 32) : Blake2b.sum256(data);
+    return Blake2b.sum256(data);
   }
 }
