@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       NetCommand.class,
       CarCommand.class,
       StateCommand.class,
+      DaemonCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

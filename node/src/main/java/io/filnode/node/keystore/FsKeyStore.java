@@ -113,6 +113,28 @@ public final class FsKeyStore {
 
   /** Reads a key. */
   public KeyInfo get(String name) throws KeyStoreException {
+    byte[] content = read(name);
+    try {
+      return KeyInfo.fromJson(content);
+    } catch (KeyStoreException e) {
+      throw new KeyStoreException("decoding key '" + name + "': " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a secret stored by {@link #putSecret}: Lotus keeps the API's JWT key as a KeyInfo of type
+   * {@code jwt-hmac-secret}, which is no signature type.
+   */
+  public byte[] getSecret(String name, String type) throws KeyStoreException {
+    return KeyInfo.secretFromJson(read(name), type);
+  }
+
+  /** Stores a secret as a KeyInfo JSON of {@code type}; refuses to overwrite. */
+  public void putSecret(String name, String type, byte[] secret) throws KeyStoreException {
+    write(name, KeyInfo.secretToJson(type, secret));
+  }
+
+  private byte[] read(String name) throws KeyStoreException {
     Path p = dir.resolve(fileName(name));
     byte[] content;
     try {
@@ -130,20 +152,19 @@ public final class FsKeyStore {
       }
       content = cipher.get().decrypt(name, content);
     }
-    try {
-      return KeyInfo.fromJson(content);
-    } catch (KeyStoreException e) {
-      throw new KeyStoreException("decoding key '" + name + "': " + e.getMessage(), e);
-    }
+    return content;
   }
 
   /** Stores a new key; refuses to overwrite an existing one, as Lotus does. */
   public void put(String name, KeyInfo info) throws KeyStoreException {
+    write(name, info.toJson());
+  }
+
+  private void write(String name, byte[] json) throws KeyStoreException {
     Path target = dir.resolve(fileName(name));
     if (Files.exists(target)) {
       throw new KeyStoreException("checking key before put '" + name + "': key already exists");
     }
-    byte[] json = info.toJson();
     byte[] content = cipher.map(c -> c.encrypt(name, json)).orElse(json);
     Path tmp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
     try {
