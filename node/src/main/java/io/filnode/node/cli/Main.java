@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
       CarCommand.class,
       StateCommand.class,
       DaemonCommand.class,
+      ChainCommand.class,
+      WalletCommand.class,
+      AuthCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

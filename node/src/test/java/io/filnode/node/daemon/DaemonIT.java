@@ -12,6 +12,7 @@ import io.filnode.chain.cid.Cid;
 import io.filnode.chain.testing.SharedData;
 import io.filnode.chain.types.Signature;
 import io.filnode.chain.types.TipSet;
+import io.filnode.node.cli.Main;
 import io.filnode.node.keystore.FsKeyStore;
 import io.filnode.rpc.Params;
 import io.filnode.rpc.RpcErrors;
@@ -22,6 +23,8 @@ import io.filnode.rpc.client.HttpRpcClient;
 import io.filnode.rpc.client.WsRpcClient;
 import io.filnode.rpc.json.LotusJson;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Starts the real daemon process on the mainnet genesis (once for the class) and talks to it over
@@ -235,6 +239,51 @@ class DaemonIT {
       assertThatThrownBy(() -> c.call("Filecoin.MpoolPending", JsonNode.class, (Object) null))
           .isInstanceOfSatisfying(
               RpcException.class, e -> assertThat(e.code()).isEqualTo(RpcErrors.METHOD_NOT_FOUND));
+    }
+  }
+
+  /** Runs the CLI in-process against the daemon; returns stdout, failing on a non-zero exit. */
+  private static String cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--repo");
+    all.add(repo.toString());
+    int exit = cl.execute(all.toArray(String[]::new));
+    assertThat(exit).as("exit of %s, stderr: %s", all, err).isZero();
+    return out.toString();
+  }
+
+  @Test
+  @Order(7)
+  void cliThroughTheApi() throws Exception {
+    assertThat(cli("chain", "head").strip()).isEqualTo(MAINNET_GENESIS.toString());
+    assertThat(cli("chain", "read-obj", MAINNET_GENESIS.toString()).strip()).startsWith("90");
+    assertThat(cli("chain", "get-block", MAINNET_GENESIS.toString()))
+        .contains("\"Miner\" : \"f00\"");
+    String addr = cli("wallet", "new", "secp256k1").strip();
+    created.add(Address.parse(addr));
+    assertThat(cli("wallet", "list")).contains(addr);
+    assertThat(cli("wallet", "balance", addr).strip()).isEqualTo("0 FIL");
+    String exported = cli("wallet", "export", addr).strip();
+    cli("wallet", "delete", addr);
+    assertThat(cli("wallet", "list")).doesNotContain(addr);
+    Path keyFile = tmp.resolve("key.hex");
+    Files.writeString(keyFile, exported);
+    assertThat(cli("wallet", "import", keyFile.toString()).strip()).isEqualTo(addr);
+    cli("wallet", "set-default", addr);
+    assertThat(cli("wallet", "default").strip()).isEqualTo(addr);
+    assertThat(cli("state", "lookup-id", "f04").strip()).isEqualTo("f04");
+    assertThat(cli("state", "get-actor", "f04", "--json")).contains("\"Code\"");
+    String writeToken = cli("auth", "create-token", "--perm", "write").strip();
+    try (HttpRpcClient c = http(writeToken)) {
+      List<Address> list = c.call("Filecoin.WalletList", ADDRESSES);
+      assertThat(list).isNotEmpty();
+      assertThatThrownBy(() -> c.call("Filecoin.WalletExport", JsonNode.class, created.get(0)))
+          .hasMessageContaining("need 'admin'");
     }
   }
 
