@@ -3,6 +3,7 @@ package io.filnode.node.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.filnode.chain.amt.Amt;
 import io.filnode.chain.amt.AmtOptions;
+import io.filnode.chain.blockstore.DagCborLinks;
 import io.filnode.chain.cbor.CborException;
 import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cid.Cid;
@@ -22,8 +23,12 @@ import io.filnode.rpc.Params;
 import io.filnode.rpc.Permission;
 import io.filnode.rpc.RpcException;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The {@code Chain*} methods answerable from the store. */
 public final class ChainApi {
@@ -41,6 +46,9 @@ public final class ChainApi {
       @JsonProperty("BlsMessages") List<UnsignedMessage> blsMessages,
       @JsonProperty("SecpkMessages") List<SignedMessage> secpkMessages,
       @JsonProperty("Cids") List<Cid> cids) {}
+
+  /** Lotus's {@code api.ObjStat} JSON. */
+  public record ObjStat(@JsonProperty("Size") long size, @JsonProperty("Links") long links) {}
 
   private final ChainView view;
 
@@ -105,6 +113,11 @@ public final class ChainApi {
         (ctx, a) ->
             a.get(0, Cid.class) != null && view.chain().blockstore().has(a.get(0, Cid.class)));
     r.register(
+        "Filecoin.ChainStatObj",
+        Permission.READ,
+        Params.of(Cid.class, Cid.class),
+        (ctx, a) -> statObj(a.get(0, Cid.class), a.get(1, Cid.class)));
+    r.register(
         "Filecoin.ChainGetPath",
         Permission.READ,
         Params.of(TipSetKey.class, TipSetKey.class),
@@ -166,6 +179,52 @@ public final class ChainApi {
       throw new RpcException("blockstore get: ipld: could not find " + cid);
     }
     return data;
+  }
+
+  /**
+   * As Lotus's {@code ChainStatObj}: the count and total size of the distinct blocks reachable from
+   * {@code obj}, leaving out those reachable from {@code base} (when not null). Piece and sector
+   * commitments are links to data outside the store and are not followed.
+   */
+  ObjStat statObj(Cid obj, Cid base) throws RpcException {
+    if (obj == null) {
+      throw new RpcException("no object CID given");
+    }
+    Set<Cid> seen = new HashSet<>();
+    if (base != null) {
+      walk(base, seen, null);
+    }
+    long[] stats = new long[2];
+    walk(obj, seen, stats);
+    return new ObjStat(stats[0], stats[1]);
+  }
+
+  /** Visits the unseen blocks under {@code root}; adds their size and count to {@code stats}. */
+  private void walk(Cid root, Set<Cid> seen, long[] stats) throws RpcException {
+    Deque<Cid> todo = new ArrayDeque<>();
+    todo.push(root);
+    while (!todo.isEmpty()) {
+      Cid c = todo.pop();
+      if (c.codec() == Cid.FIL_COMMITMENT_SEALED
+          || c.codec() == Cid.FIL_COMMITMENT_UNSEALED
+          || !seen.add(c)) {
+        continue;
+      }
+      byte[] data = readObj(c);
+      if (stats != null) {
+        stats[0] += data.length;
+        stats[1]++;
+      }
+      if (c.codec() == Cid.DAG_CBOR) {
+        try {
+          DagCborLinks.forEach(data, todo::push);
+        } catch (CborException e) {
+          throw ChainView.decodeFailure("block " + c, e);
+        }
+      } else if (c.codec() != Cid.RAW) {
+        throw new RpcException("cannot follow the links of " + c + ": codec not supported");
+      }
+    }
   }
 
   /** The block's messages: the MsgMeta's two AMTs (go-amt-ipld v2, as Lotus v1.10.0 reads). */

@@ -152,6 +152,22 @@ class NodeApiTest {
   }
 
   @Test
+  void statObjCountsDistinctBlocksAndSubtractsTheBase() throws Exception {
+    Cid root = genesis.blocks().get(0).parentStateRoot();
+    ChainApi.ObjStat state = (ChainApi.ObjStat) call("ChainStatObj", root, null);
+    byte[] rootBytes = (byte[]) call("ChainReadObj", root);
+    assertThat(state.links()).isGreaterThan(37);
+    assertThat(state.size()).isGreaterThan(rootBytes.length);
+    // the genesis block links to the state root: its stat is the state's plus its own block
+    Cid g = genesis.cids().get(0);
+    ChainApi.ObjStat block = (ChainApi.ObjStat) call("ChainStatObj", g, root);
+    ChainApi.ObjStat whole = (ChainApi.ObjStat) call("ChainStatObj", g, null);
+    assertThat(whole.links() - block.links()).isEqualTo(state.links());
+    assertThat(whole.size() - block.size()).isEqualTo(state.size());
+    assertThat(call("ChainStatObj", root, root)).isEqualTo(new ChainApi.ObjStat(0, 0));
+  }
+
+  @Test
   void chainGetPathBetweenEqualTipSetsIsEmpty() throws Exception {
     assertThat((List<?>) call("ChainGetPath", genesis.key(), genesis.key())).isEmpty();
   }
