@@ -40,8 +40,11 @@
  * listeners run there and must not block. Reads are pull-based, and the yamux window reopens only
  * as the application reads (a pending {@code readMessage} larger than the window widens it up to
  * its {@code maxSize}); mplex has no flow control, so a stream that buffers more than 4 MiB unread
- * is reset. A gossipsub or Kademlia implementation is a {@code StreamHandler} for its protocol ids
- * plus a {@code ConnectionListener} that opens its outbound stream on {@code connected}.
+ * is reset. yamux windows start at 256 KiB and grow (up to {@code YamuxConfig.maxStreamWindow}, 16
+ * MiB) while a reader keeps up; yamux keep-alive pings go out every 30 s and an unanswered one
+ * closes the connection after 10 s ({@code HostConfig.withYamux}). A gossipsub or Kademlia
+ * implementation is a {@code StreamHandler} for its protocol ids plus a {@code ConnectionListener}
+ * that opens its outbound stream on {@code connected}.
  *
  * <p>Errors: untrusted bytes fail with {@code io.filnode.net.wire.DecodeException} (decoders) or
  * {@code io.filnode.net.host.StreamException} (futures); a broken peer loses its stream or its

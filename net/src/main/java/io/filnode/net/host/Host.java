@@ -32,6 +32,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -329,7 +330,7 @@ public final class Host implements AutoCloseable {
               ConnectionImpl c = new ConnectionImpl(this, ch, initiator, remoteKey);
               ChannelHandler h =
                   muxerId.equals(YamuxHandler.PROTOCOL_ID)
-                      ? new YamuxHandler(c, initiator, c::inbound)
+                      ? new YamuxHandler(c, initiator, c::inbound, config.yamux())
                       : new MplexHandler(c, c::inbound);
               c.muxer((Muxer) h);
               p.addAfter("mss-muxer", "muxer", h);
@@ -340,6 +341,9 @@ public final class Host implements AutoCloseable {
               added(c);
             },
             fail));
+    // between the muxer and Noise: the muxer's many small flushes (window updates, frames written
+    // while reading) become one Noise flush per read batch, so small frames share Noise frames
+    p.addAfter("noise", "flush", new FlushConsolidationHandler(256, true));
   }
 
   private void added(ConnectionImpl c) {

@@ -2,9 +2,11 @@ package io.filnode.net.host;
 
 import io.filnode.net.identity.PrivKey;
 import io.filnode.net.mux.MplexHandler;
+import io.filnode.net.mux.YamuxConfig;
 import io.filnode.net.mux.YamuxHandler;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How a {@link Host} runs.
@@ -15,6 +17,7 @@ import java.util.List;
  * @param dialTimeout TCP connect timeout
  * @param upgradeTimeout time allowed for security and muxer negotiation after connecting
  * @param ioThreads event-loop threads (0: Netty's default)
+ * @param yamux yamux keep-alive and window tuning
  */
 public record HostConfig(
     PrivKey key,
@@ -22,8 +25,10 @@ public record HostConfig(
     List<String> muxers,
     Duration dialTimeout,
     Duration upgradeTimeout,
-    int ioThreads) {
+    int ioThreads,
+    YamuxConfig yamux) {
   public HostConfig {
+    Objects.requireNonNull(yamux, "yamux");
     muxers = List.copyOf(muxers);
     for (String m : muxers) {
       if (!m.equals(YamuxHandler.PROTOCOL_ID) && !m.equals(MplexHandler.PROTOCOL_ID)) {
@@ -33,6 +38,17 @@ public record HostConfig(
     if (muxers.isEmpty()) {
       throw new IllegalArgumentException("no muxer");
     }
+  }
+
+  /** With yamux's defaults. */
+  public HostConfig(
+      PrivKey key,
+      String agentVersion,
+      List<String> muxers,
+      Duration dialTimeout,
+      Duration upgradeTimeout,
+      int ioThreads) {
+    this(key, agentVersion, muxers, dialTimeout, upgradeTimeout, ioThreads, YamuxConfig.defaults());
   }
 
   /** yamux preferred, mplex accepted, 10 s timeouts. */
@@ -47,6 +63,10 @@ public record HostConfig(
   }
 
   public HostConfig withMuxers(List<String> muxers) {
-    return new HostConfig(key, agentVersion, muxers, dialTimeout, upgradeTimeout, ioThreads);
+    return new HostConfig(key, agentVersion, muxers, dialTimeout, upgradeTimeout, ioThreads, yamux);
+  }
+
+  public HostConfig withYamux(YamuxConfig yamux) {
+    return new HostConfig(key, agentVersion, muxers, dialTimeout, upgradeTimeout, ioThreads, yamux);
   }
 }

@@ -1,107 +1,113 @@
 package io.filnode.net.noise;
 
 import io.netty.buffer.ByteBuf;
-import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A Noise CipherState with ChaCha20-Poly1305 (the JDK's): the key and the 64-bit nonce, which goes
- * little-endian into the last 8 bytes of the 12-byte IETF nonce. One Cipher object is reused.
+ * A Noise CipherState with ChaCha20-Poly1305 ({@link ChaChaPoly}): the key and the 64-bit nonce,
+ * which goes little-endian into the last 8 bytes of the 12-byte IETF nonce. Not thread-safe; one
+ * per direction.
  */
 public final class CipherState {
-  public static final int TAG = 16;
-  private final SecretKeySpec key;
-  private final Cipher cipher;
-  private final byte[] nonce = new byte[12];
+  public static final int TAG = ChaChaPoly.TAG;
+  private final ChaChaPoly aead;
+  private byte[] scratch = new byte[0];
   private long n;
 
   public CipherState(byte[] key) {
-    this.key = new SecretKeySpec(key, "ChaCha20");
-    try {
-      this.cipher = Cipher.getInstance("ChaCha20-Poly1305");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("ChaCha20-Poly1305 missing from the JDK", e);
-    }
+    this.aead = new ChaChaPoly(key);
   }
 
-  private void init(int mode, byte[] ad) throws GeneralSecurityException {
+  private long nextNonce() {
     if (n == -1L) {
-      throw new GeneralSecurityException("Noise nonce exhausted");
+      // 2^64-1 is reserved; no connection gets near it, so reaching it is a bug
+      throw new IllegalStateException("Noise nonce exhausted");
     }
-    long v = n++;
-    for (int i = 0; i < 8; i++) {
-      nonce[4 + i] = (byte) (v >>> (8 * i));
-    }
-    cipher.init(mode, key, new IvParameterSpec(nonce));
-    if (ad != null && ad.length > 0) {
-      cipher.updateAAD(ad);
-    }
+    return n++;
   }
 
   public byte[] encrypt(byte[] ad, byte[] plaintext) {
-    try {
-      init(Cipher.ENCRYPT_MODE, ad);
-      return cipher.doFinal(plaintext);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("ChaCha20-Poly1305 encryption failed", e);
-    }
+    byte[] out = new byte[plaintext.length + TAG];
+    aead.seal(nextNonce(), ad, plaintext, 0, plaintext.length, out, 0);
+    return out;
   }
 
   /** Decrypts; returns null when authentication fails. */
   public byte[] decrypt(byte[] ad, byte[] ciphertext) {
-    try {
-      init(Cipher.DECRYPT_MODE, ad);
-      return cipher.doFinal(ciphertext);
-    } catch (AEADBadTagException e) {
+    if (ciphertext.length < TAG) {
       return null;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("ChaCha20-Poly1305 decryption failed", e);
     }
+    byte[] out = new byte[ciphertext.length - TAG];
+    return aead.open(nextNonce(), ad, ciphertext, 0, ciphertext.length, out, 0) ? out : null;
   }
 
-  /** Encrypts {@code len} bytes of {@code in} into {@code out} (which must have room). */
+  /** Encrypts {@code len} bytes of {@code in} (heap, direct or composite) into {@code out}. */
   public void encrypt(ByteBuf in, int len, ByteBuf out) {
-    try {
-      init(Cipher.ENCRYPT_MODE, null);
-      ByteBuffer dst = out.nioBuffer(out.writerIndex(), len + TAG);
-      int count = in.nioBufferCount();
-      int written;
-      if (count == 1) {
-        written = cipher.doFinal(in.nioBuffer(in.readerIndex(), len), dst);
-      } else {
-        ByteBuffer[] parts = in.slice(in.readerIndex(), len).nioBuffers();
-        written = 0;
-        for (ByteBuffer p : parts) {
-          written += cipher.update(p, dst);
-        }
-        written += cipher.doFinal(ByteBuffer.allocate(0), dst);
-      }
-      in.skipBytes(len);
-      out.writerIndex(out.writerIndex() + written);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("ChaCha20-Poly1305 encryption failed", e);
+    long nonce = nextNonce();
+    byte[] src;
+    int srcOff;
+    if (in.hasArray()) {
+      src = in.array();
+      srcOff = in.arrayOffset() + in.readerIndex();
+    } else {
+      src = scratch(len); // a composite (yamux header + payload) is joined here, once
+      srcOff = 0;
+      in.getBytes(in.readerIndex(), src, 0, len);
     }
+    out.ensureWritable(len + TAG);
+    if (out.hasArray()) {
+      int w = out.writerIndex();
+      aead.seal(nonce, null, src, srcOff, len, out.array(), out.arrayOffset() + w);
+      out.writerIndex(w + len + TAG);
+    } else {
+      byte[] tmp = new byte[len + TAG];
+      aead.seal(nonce, null, src, srcOff, len, tmp, 0);
+      out.writeBytes(tmp);
+    }
+    in.skipBytes(len);
   }
 
   /** Decrypts the whole of {@code in} into {@code out}; false when authentication fails. */
   public boolean decrypt(ByteBuf in, ByteBuf out) {
     int len = in.readableBytes();
-    try {
-      init(Cipher.DECRYPT_MODE, null);
-      ByteBuffer src = in.nioBuffer(in.readerIndex(), len);
-      ByteBuffer dst = out.nioBuffer(out.writerIndex(), len - TAG);
-      int written = cipher.doFinal(src, dst);
-      in.skipBytes(len);
-      out.writerIndex(out.writerIndex() + written);
-      return true;
-    } catch (AEADBadTagException e) {
+    if (len < TAG) {
       return false;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("ChaCha20-Poly1305 decryption failed", e);
     }
+    long nonce = nextNonce();
+    byte[] src;
+    int srcOff;
+    if (in.hasArray()) {
+      src = in.array();
+      srcOff = in.arrayOffset() + in.readerIndex();
+    } else {
+      src = scratch(len); // frames arrive in direct memory from the socket
+      srcOff = 0;
+      in.getBytes(in.readerIndex(), src, 0, len);
+    }
+    out.ensureWritable(len - TAG);
+    boolean ok;
+    if (out.hasArray()) {
+      int w = out.writerIndex();
+      ok = aead.open(nonce, null, src, srcOff, len, out.array(), out.arrayOffset() + w);
+      if (ok) {
+        out.writerIndex(w + len - TAG);
+      }
+    } else {
+      byte[] tmp = new byte[len - TAG];
+      ok = aead.open(nonce, null, src, srcOff, len, tmp, 0);
+      if (ok) {
+        out.writeBytes(tmp);
+      }
+    }
+    if (ok) {
+      in.skipBytes(len);
+    }
+    return ok;
+  }
+
+  private byte[] scratch(int size) {
+    if (scratch.length < size) {
+      scratch = new byte[Math.max(size, 65535)];
+    }
+    return scratch;
   }
 }
