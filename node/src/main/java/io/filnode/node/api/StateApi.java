@@ -12,11 +12,11 @@ import io.filnode.chain.state.StateTree;
 import io.filnode.chain.types.TipSet;
 import io.filnode.chain.types.TipSetKey;
 import io.filnode.chain.types.TokenAmount;
-import io.filnode.node.daemon.NetworkVersionSchedule;
 import io.filnode.rpc.MethodRegistry;
 import io.filnode.rpc.Params;
 import io.filnode.rpc.Permission;
 import io.filnode.rpc.RpcException;
+import io.filnode.vm.NetworkSchedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +35,9 @@ public final class StateApi {
   }
 
   private final ChainView view;
-  private final NetworkVersionSchedule versions;
+  private final NetworkSchedule versions;
 
-  public StateApi(ChainView view, NetworkVersionSchedule versions) {
+  public StateApi(ChainView view, NetworkSchedule versions) {
     this.view = view;
     this.versions = versions;
   }
