@@ -102,9 +102,9 @@ public final class Daemon implements AutoCloseable {
         b.api(path, registry(jwt, session, common, view, state, wallet));
       }
       RpcServer server = b.build();
-      server.start();
       Daemon d = new Daemon(blocks, chain, common, server);
-      self[0] = d;
+      self[0] = d; // before the server starts, so that Shutdown always finds it
+      server.start();
       repo.writeToken(jwt.signUpTo(Permission.ADMIN));
       repo.writeApi(server.address());
       server.setReady(true);
