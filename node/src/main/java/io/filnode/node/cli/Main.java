@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
       NetCommand.class,
       CarCommand.class,
       StateCommand.class,
+      DaemonCommand.class,
+      ChainCommand.class,
+      WalletCommand.class,
+      AuthCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -30,7 +30,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "state",
     description = "Query the state tree.",
-    subcommands = {StateCommand.Actors.class})
+    subcommands = {
+      StateCommand.Actors.class,
+      StateGetActorCommand.class,
+      StateLookupIdCommand.class
+    })
 public final class StateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

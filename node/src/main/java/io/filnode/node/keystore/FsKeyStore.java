@@ -33,8 +33,8 @@ public final class FsKeyStore {
       PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE_MODE =
       PosixFilePermissions.fromString("rw-------");
-  private static final String TEMP_PREFIX = ".tmp-";
   private static final String TRASH_PREFIX = "trash-";
+  private static final String TEMP_PREFIX = ".tmp-";
 
   private final Path dir;
   private final Optional<KeyFileCipher> cipher;
@@ -115,13 +115,6 @@ public final class FsKeyStore {
   /** Reads a key. */
   public KeyInfo get(String name) throws KeyStoreException {
     byte[] content = read(name);
-    if (KeyFileCipher.isEncrypted(content)) {
-      if (cipher.isEmpty()) {
-        throw new KeyStoreException(
-            "key '" + name + "' is encrypted: give the passphrase with --keystore-passphrase-file");
-      }
-      content = cipher.get().decrypt(name, content);
-    }
     try {
       return KeyInfo.fromJson(content);
     } catch (KeyStoreException e) {
@@ -129,17 +122,43 @@ public final class FsKeyStore {
     }
   }
 
+  /**
+   * Reads a secret stored by {@link #putSecret}: Lotus keeps the API's JWT key as a KeyInfo of type
+   * {@code jwt-hmac-secret}, which is no signature type.
+   */
+  public byte[] getSecret(String name, String type) throws KeyStoreException {
+    return KeyInfo.secretFromJson(read(name), type);
+  }
+
+  /** Stores a secret as a KeyInfo JSON of {@code type}; refuses to overwrite. */
+  public void putSecret(String name, String type, byte[] secret) throws KeyStoreException {
+    write(name, KeyInfo.secretToJson(type, secret));
+  }
+
   /** The name of the first key (in name order) stored encrypted, if any. */
   public Optional<String> firstEncryptedKey() throws KeyStoreException {
     for (String name : list()) {
-      if (KeyFileCipher.isEncrypted(read(name))) {
+      if (KeyFileCipher.isEncrypted(readFile(name))) {
         return Optional.of(name);
       }
     }
     return Optional.empty();
   }
 
+  /** A key file's content, decrypted when it is stored encrypted. */
   private byte[] read(String name) throws KeyStoreException {
+    byte[] content = readFile(name);
+    if (KeyFileCipher.isEncrypted(content)) {
+      if (cipher.isEmpty()) {
+        throw new KeyStoreException(
+            "key '" + name + "' is encrypted: give the passphrase with --keystore-passphrase-file");
+      }
+      content = cipher.get().decrypt(name, content);
+    }
+    return content;
+  }
+
+  private byte[] readFile(String name) throws KeyStoreException {
     Path p = dir.resolve(fileName(name));
     try {
       checkPermissions(name, p);
@@ -157,12 +176,22 @@ public final class FsKeyStore {
    * first free name {@code trash-…-1}, {@code trash-…-2}, …
    */
   public void put(String rawName, KeyInfo info) throws KeyStoreException {
-    String name = freeName(rawName);
+    write(freeName(rawName), info.toJson());
+  }
+
+  private String freeName(String rawName) {
+    String name = rawName;
+    for (int retries = 1; name.startsWith(TRASH_PREFIX) && has(name); retries++) {
+      name = rawName + "-" + retries;
+    }
+    return name;
+  }
+
+  private void write(String name, byte[] json) throws KeyStoreException {
     Path target = dir.resolve(fileName(name));
     if (Files.exists(target)) {
       throw new KeyStoreException("checking key before put '" + name + "': key already exists");
     }
-    byte[] json = info.toJson();
     byte[] content = cipher.map(c -> c.encrypt(name, json)).orElse(json);
     Path tmp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
     try {
@@ -192,14 +221,6 @@ public final class FsKeyStore {
         // best effort: open() removes leftovers
       }
     }
-  }
-
-  private String freeName(String rawName) {
-    String name = rawName;
-    for (int retries = 1; name.startsWith(TRASH_PREFIX) && has(name); retries++) {
-      name = rawName + "-" + retries;
-    }
-    return name;
   }
 
   /** Removes a key. */

@@ -58,14 +58,7 @@ public record KeyInfo(SignatureType type, byte[] privateKey) {
 
   /** The JSON Lotus writes: Type first, then PrivateKey in padded standard base64. */
   public byte[] toJson() {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("Type", typeName(type));
-    o.put("PrivateKey", Base64.getEncoder().encodeToString(privateKey));
-    try {
-      return JSON.writeValueAsBytes(o);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("writing KeyInfo JSON", e);
-    }
+    return secretToJson(typeName(type), privateKey);
   }
 
   /** Reads Lotus's KeyInfo JSON. */
@@ -86,6 +79,36 @@ public record KeyInfo(SignatureType type, byte[] privateKey) {
     }
     try {
       return new KeyInfo(type, Base64.getDecoder().decode(pk.asText()));
+    } catch (IllegalArgumentException e) {
+      throw new KeyStoreException("key info PrivateKey is not base64", e);
+    }
+  }
+
+  /** A KeyInfo JSON for a non-signing secret (Lotus's {@code jwt-hmac-secret}). */
+  static byte[] secretToJson(String type, byte[] secret) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("Type", type);
+    o.put("PrivateKey", Base64.getEncoder().encodeToString(secret));
+    try {
+      return JSON.writeValueAsBytes(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("writing KeyInfo JSON", e);
+    }
+  }
+
+  /** The secret of a KeyInfo JSON whose Type must be {@code type}. */
+  static byte[] secretFromJson(byte[] json, String type) throws KeyStoreException {
+    JsonNode o;
+    try {
+      o = JSON.readTree(json);
+    } catch (IOException e) {
+      throw new KeyStoreException("key info is not JSON: " + e.getMessage(), e);
+    }
+    if (o == null || !o.isObject() || !type.equals(o.path("Type").asText())) {
+      throw new KeyStoreException("key info is not of type " + type);
+    }
+    try {
+      return Base64.getDecoder().decode(o.path("PrivateKey").asText());
     } catch (IllegalArgumentException e) {
       throw new KeyStoreException("key info PrivateKey is not base64", e);
     }

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A child JVM writing 200 keys is killed with SIGKILL at random points, again and again; after
+ * A child JVM writing 500 keys is killed with SIGKILL at random points, again and again; after
  * every kill, each key file present parses and holds exactly the key its name promises.
  */
 class KeyStoreCrashIT {
-  private static final int KEYS = 200;
+  // enough keys that the child outlives several of the random waits below on a fast disk
+  private static final int KEYS = 500;
 
   @TempDir Path tmp;
 

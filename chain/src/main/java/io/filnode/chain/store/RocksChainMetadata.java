@@ -1,0 +1,28 @@
+package io.filnode.chain.store;
+
+import io.filnode.chain.blockstore.RocksBlockstore;
+
+/**
+ * Chain metadata in the {@code meta} column family of a {@link RocksBlockstore}, so the head and
+ * the genesis survive restarts. Each put is one synced RocksDB write, hence atomic and durable.
+ */
+public final class RocksChainMetadata implements ChainMetadata {
+  /** Keys are prefixed so they cannot collide with other users of the meta family. */
+  static final String PREFIX = "chain/";
+
+  private final RocksBlockstore store;
+
+  public RocksChainMetadata(RocksBlockstore store) {
+    this.store = store;
+  }
+
+  @Override
+  public byte[] get(String key) {
+    return store.getMeta(PREFIX + key);
+  }
+
+  @Override
+  public void put(String key, byte[] value) {
+    store.putMeta(PREFIX + key, value);
+  }
+}

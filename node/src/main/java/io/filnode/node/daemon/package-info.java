@@ -1,0 +1,2 @@
+/** The daemon: repo layout, network parameters, start-up and shutdown. */
+package io.filnode.node.daemon;
