@@ -35,8 +35,20 @@ public final class Main implements Runnable {
   /** Builds the command line with the shared error handling: one clear line and exit 1. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    addHelpOptions(cl);
     cl.setExecutionExceptionHandler(new CliErrors());
     return cl;
+  }
+
+  /** Every command answers {@code -h}/{@code --help}, whether or not its class asked for it. */
+  private static void addHelpOptions(CommandLine cl) {
+    CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+    if (spec.findOption("--help") == null) {
+      spec.mixinStandardHelpOptions(true);
+    }
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      addHelpOptions(sub);
+    }
   }
 
   public static void main(String[] args) {
