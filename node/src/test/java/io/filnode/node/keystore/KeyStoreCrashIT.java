@@ -15,23 +15,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A child JVM writing 500 keys is killed with SIGKILL at random points, again and again; after
- * every kill, each key file present parses and holds exactly the key its name promises.
+ * A child JVM writing 200 keys is killed with SIGKILL at a random moment, again and again, each run
+ * in a fresh keystore; after every kill, each key file present parses and holds exactly the key its
+ * name promises. The kill moment adapts to how long a whole run takes on this machine, so a fast
+ * machine is killed mid-way as often as a slow one.
  */
 class KeyStoreCrashIT {
-  // enough keys that the child outlives several of the random waits below on a fast disk
-  private static final int KEYS = 500;
+  private static final int KEYS = 200;
+  private static final int KILLS_WANTED = 10;
+  private static final int MAX_RUNS = 200;
 
   @TempDir Path tmp;
 
   @Test
   void everyKeyPresentAfterAKillIsWhole() throws Exception {
-    Path dir = tmp.resolve("keystore");
     Random random = new Random(2024);
     int kills = 0;
-    int rounds = 0;
-    while (rounds < 100) {
-      rounds++;
+    int completed = 0;
+    int runs = 0;
+    long maxWaitMillis = 400;
+    while (kills < KILLS_WANTED && runs < MAX_RUNS) {
+      runs++;
+      Path dir = tmp.resolve("keystore-" + runs);
       Process child =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -45,24 +50,28 @@ class KeyStoreCrashIT {
       BufferedReader out =
           new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
       assertThat(out.readLine()).as("child start-up").isEqualTo("ready");
+      long started = System.nanoTime();
       // the child is writing now: kill it a random moment into the writes
-      boolean finished = child.waitFor(random.nextInt(400), TimeUnit.MILLISECONDS);
-      if (!finished) {
+      boolean finished =
+          child.waitFor(random.nextInt((int) maxWaitMillis) + 1, TimeUnit.MILLISECONDS);
+      if (finished) {
+        assertThat(child.exitValue()).as(Files.readString(tmp.resolve("child.err"))).isZero();
+        assertThat(checkAll(dir)).isEqualTo(KEYS);
+        completed++;
+        // it was quicker than our wait: aim the next kills inside its running time
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        maxWaitMillis = Math.max(2, Math.min(maxWaitMillis, took * 9 / 10));
+      } else {
         child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
         child.waitFor();
         kills++;
-      }
-      int present = checkAll(dir);
-      if (finished) {
-        assertThat(child.exitValue()).as(Files.readString(tmp.resolve("child.err"))).isZero();
-        assertThat(present).isEqualTo(KEYS);
-        break;
+        checkAll(dir);
       }
     }
-    assertThat(kills).as("the child was killed mid-way at least a few times").isGreaterThan(2);
-    assertThat(checkAll(dir)).isEqualTo(KEYS);
+    assertThat(kills).as("children killed mid-way in %d runs", runs).isEqualTo(KILLS_WANTED);
     System.out.printf(
-        "KeyStoreCrashIT: %d runs, %d SIGKILLs, every key file whole%n", rounds, kills);
+        "KeyStoreCrashIT: %d runs, %d SIGKILLs, %d complete, every key file whole%n",
+        runs, kills, completed);
   }
 
   /** Opens the keystore as a restarted node would and checks every key; returns how many. */
