@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.filnode.chain.address.Address;
 import io.filnode.chain.types.TokenAmount;
+import io.filnode.node.keystore.KeyInfo;
 import io.filnode.rpc.Params;
 import io.filnode.rpc.client.HttpRpcClient;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -183,7 +182,7 @@ public final class WalletCommand implements Runnable {
         JsonNode ki =
             ApiOptions.call(c, "Filecoin.WalletExport", JsonNode.class, parseAddress(address));
         byte[] json = new ObjectMapper().writeValueAsBytes(ki);
-        spec.commandLine().getOut().println(HexFormat.of().formatHex(json));
+        spec.commandLine().getOut().println(KeyInfo.fromJson(json).toLotusHex());
       }
       return 0;
     }
@@ -206,24 +205,13 @@ public final class WalletCommand implements Runnable {
           file != null
               ? Files.readString(CarCommand.requireFile(file), StandardCharsets.UTF_8)
               : new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-      JsonNode ki = keyInfo(hex);
+      JsonNode ki = new ObjectMapper().readTree(KeyInfo.fromLotusHex(hex).toJson());
       try (HttpRpcClient c = api.connect()) {
         spec.commandLine()
             .getOut()
             .println(ApiOptions.call(c, "Filecoin.WalletImport", Address.class, ki));
       }
       return 0;
-    }
-
-    private static JsonNode keyInfo(String hex) throws IOException {
-      byte[] json;
-      try {
-        json = HexFormat.of().parseHex(hex.strip());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "the key is not hex (expected 'wallet export' output)", e);
-      }
-      return new ObjectMapper().readTree(json);
     }
   }
 
