@@ -306,6 +306,127 @@ class MinerActorTest {
         .isEqualTo(Monies.lockedRewardFromReward(rwd, rt.networkVersion()).subtract(penalty));
   }
 
+  /** Like {@link #cron} with the power change and burn a deadline end may cause. */
+  private void cronWith(
+      MockRuntime rt, long expectedEnrollment, PowerPair powerDelta, TokenAmount burn) {
+    rt.setCaller(Builtin.STORAGE_POWER_ACTOR_ADDR, POWER);
+    rt.expectValidateCallerAddr(Builtin.STORAGE_POWER_ACTOR_ADDR);
+    rt.expectSend(
+        Builtin.REWARD_ACTOR_ADDR,
+        Builtin.MethodsReward.THIS_EPOCH_REWARD,
+        null,
+        TokenAmount.ZERO,
+        new ThisEpochRewardReturn(REWARD_ESTIMATE, NETWORK_POWER),
+        ExitCode.OK);
+    rt.expectSend(
+        Builtin.STORAGE_POWER_ACTOR_ADDR,
+        Builtin.MethodsPower.CURRENT_TOTAL_POWER,
+        null,
+        TokenAmount.ZERO,
+        new CurrentTotalPowerReturn(NETWORK_POWER, NETWORK_POWER, TokenAmount.ZERO, POWER_ESTIMATE),
+        ExitCode.OK);
+    if (!powerDelta.isZero()) {
+      rt.expectSend(
+          Builtin.STORAGE_POWER_ACTOR_ADDR,
+          Builtin.MethodsPower.UPDATE_CLAIMED_POWER,
+          new io.filnode.actors.v2.power.UpdateClaimedPowerParams(
+              powerDelta.raw(), powerDelta.qa()),
+          TokenAmount.ZERO,
+          null,
+          ExitCode.OK);
+    }
+    if (burn.signum() > 0) {
+      rt.expectSend(
+          Builtin.BURNT_FUNDS_ACTOR_ADDR, Builtin.METHOD_SEND, null, burn, null, ExitCode.OK);
+    }
+    rt.expectSend(
+        Builtin.STORAGE_POWER_ACTOR_ADDR,
+        Builtin.MethodsPower.ENROLL_CRON_EVENT,
+        cronParams(expectedEnrollment),
+        TokenAmount.ZERO,
+        null,
+        ExitCode.OK);
+    rt.call(
+        actor,
+        Builtin.MethodsMiner.ON_DEFERRED_CRON_EVENT,
+        new CronEventPayload(CronEventPayload.PROVING_DEADLINE));
+    rt.verify();
+  }
+
+  @Test
+  void cronDetectsMissedPostAndThenChargesContinuedFaults() {
+    // Sectors assigned as ConfirmSectorProofsValid does, never proven: the deadline's first end
+    // marks them faulty (no power was active, so no power change and no penalty); the next
+    // period's end charges the continued-fault penalty on that faulty power, paid from balance.
+    long periodOffset = 100;
+    MockRuntime rt = runtime();
+    rt.setBalance(TokenAmount.ofFil(1_000_000));
+    fixOffset(rt, periodOffset);
+    construct(rt, firstCron(rt, periodOffset));
+    MinerState st = rt.getState(MinerState::decode);
+    long activation = 0;
+    List<SectorOnChainInfo> sectors =
+        List.of(sector(1, activation), sector(2, activation), sector(3, activation));
+    st.putSectors(rt.store(), sectors);
+    st.assignSectorsToDeadlines(rt.store(), 0, sectors, 2349, 32L << 30);
+    rt.replaceState(st);
+    Deadlines dls = st.loadDeadlines(rt.store());
+    int dlIdx = -1;
+    for (int i = 0; i < Policy.WPOST_PERIOD_DEADLINES && dlIdx < 0; i++) {
+      if (dls.loadDeadline(rt.store(), i).liveSectors() > 0) {
+        dlIdx = i;
+      }
+    }
+    assertThat(dlIdx).isNotNegative();
+    PowerPair faultyPower = ExpirationQueue.powerForSectors(32L << 30, sectors);
+
+    boolean detected = false;
+    boolean charged = false;
+    for (int n = 0; n < 2 + 2 * Policy.WPOST_PERIOD_DEADLINES && !charged; n++) {
+      MinerState before = rt.getState(MinerState::decode);
+      DeadlineInfo dl = before.deadlineInfo(rt.epoch());
+      rt.setEpoch(dl.last());
+      // the period has started if the cron epoch (the deadline's last) is in it
+      boolean sectorsHere = dl.index() == dlIdx && dl.last() >= dl.periodStart();
+      TokenAmount burn = TokenAmount.ZERO;
+      if (sectorsHere && detected) {
+        burn =
+            Monies.pledgePenaltyForContinuedFault(
+                REWARD_ESTIMATE, POWER_ESTIMATE, faultyPower.qa());
+        charged = true;
+      }
+      cronWith(rt, dl.last() + Policy.WPOST_CHALLENGE_WINDOW, PowerPair.ZERO, burn);
+      if (sectorsHere && !detected) {
+        detected = true;
+        Deadline after =
+            rt.getState(MinerState::decode)
+                .loadDeadlines(rt.store())
+                .loadDeadline(rt.store(), dlIdx);
+        assertThat(after.faultyPower()).isEqualTo(faultyPower);
+      }
+    }
+    assertThat(detected).isTrue();
+    assertThat(charged).isTrue();
+    assertThat(rt.getState(MinerState::decode).feeDebt()).isEqualTo(TokenAmount.ZERO);
+  }
+
+  private static SectorOnChainInfo sector(long number, long activation) {
+    return new SectorOnChainInfo(
+        number,
+        SealProofs.STACKED_DRG_32GIB_V1_1,
+        MinerFixtures.commR("s" + number),
+        List.of(),
+        activation,
+        activation + 200 * Policy.EPOCHS_IN_DAY,
+        BigInteger.ZERO,
+        BigInteger.ZERO,
+        TokenAmount.ofAtto(1000),
+        TokenAmount.ZERO,
+        TokenAmount.ZERO,
+        0,
+        TokenAmount.ZERO);
+  }
+
   @Test
   void unknownMethodIsRejected() {
     MockRuntime rt = runtime();
