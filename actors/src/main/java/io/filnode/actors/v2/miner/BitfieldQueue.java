@@ -95,7 +95,7 @@ public final class BitfieldQueue {
       forEach(
           (epoch, bf) -> {
             if (epoch > until) {
-              throw StopIteration.INSTANCE;
+              throw new StopIteration();
             }
             poppedKeys.add(epoch);
             poppedValues.add(bf);

@@ -227,7 +227,7 @@ public final class Deadline implements CborEncodable {
             }
             partitionsArr.set(partIdx, partition);
             if (!result.belowLimit(maxPartitions, maxSectors)) {
-              throw StopIteration.INSTANCE;
+              throw new StopIteration();
             }
           });
     } catch (StopIteration stop) {

@@ -319,7 +319,7 @@ public final class ExpirationQueue {
       array.forEach(
           (i, raw) -> {
             if (i > until) {
-              throw StopIteration.INSTANCE;
+              throw new StopIteration();
             }
             ExpirationSet es = CborReader.decodeWhole(raw, "ExpirationSet", ExpirationSet::decode);
             poppedKeys.add(i);
@@ -402,7 +402,7 @@ public final class ExpirationQueue {
               }
             }
             if ((r & KEEP_GOING) == 0) {
-              throw StopIteration.INSTANCE;
+              throw new StopIteration();
             }
           });
     } catch (StopIteration stop) {

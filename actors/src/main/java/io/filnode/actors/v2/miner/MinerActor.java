@@ -35,7 +35,6 @@ import io.filnode.chain.address.Protocol;
 import io.filnode.chain.amt.AmtOptions;
 import io.filnode.chain.bitfield.BitField;
 import io.filnode.chain.blockstore.IpldStore;
-import io.filnode.chain.cbor.CborEncodable;
 import io.filnode.chain.cbor.CborWriter;
 import io.filnode.chain.cid.Cid;
 import io.filnode.chain.state.ActorKind;
@@ -65,76 +64,95 @@ public final class MinerActor implements ActorCode {
     if (method < 1 || method > Builtin.MethodsMiner.CHANGE_OWNER_ADDRESS) {
       throw new ActorException(ExitCode.SYS_ERR_INVALID_METHOD, "invalid method " + method);
     }
-    switch ((int) method) {
-      case 1:
+    return switch ((int) method) {
+      case 1 -> {
         constructor(rt, Params.decode(rt, params, MinerConstructorParams::decode));
-        return none();
-      case 2:
-        return controlAddresses(rt).toCbor();
-      case 3:
+        yield none();
+      }
+      case 2 -> controlAddresses(rt).toCbor();
+      case 3 -> {
         changeWorkerAddress(rt, Params.decode(rt, params, ChangeWorkerAddressParams::decode));
-        return none();
-      case 4:
+        yield none();
+      }
+      case 4 -> {
         changePeerId(rt, Params.decode(rt, params, ChangePeerIDParams::decode));
-        return none();
-      case 5:
+        yield none();
+      }
+      case 5 -> {
         submitWindowedPoSt(rt, Params.decode(rt, params, SubmitWindowedPoStParams::decode));
-        return none();
-      case 6:
+        yield none();
+      }
+      case 6 -> {
         preCommitSector(rt, Params.decode(rt, params, SectorPreCommitInfo::decode));
-        return none();
-      case 7:
+        yield none();
+      }
+      case 7 -> {
         proveCommitSector(rt, Params.decode(rt, params, ProveCommitSectorParams::decode));
-        return none();
-      case 8:
+        yield none();
+      }
+      case 8 -> {
         extendSectorExpiration(rt, Params.decode(rt, params, ExtendSectorExpirationParams::decode));
-        return none();
-      case 9:
-        return terminateSectors(rt, Params.decode(rt, params, TerminateSectorsParams::decode))
-            .toCbor();
-      case 10:
+        yield none();
+      }
+      case 9 ->
+          terminateSectors(rt, Params.decode(rt, params, TerminateSectorsParams::decode)).toCbor();
+      case 10 -> {
         declareFaults(rt, Params.decode(rt, params, DeclareFaultsParams::decode));
-        return none();
-      case 11:
+        yield none();
+      }
+      case 11 -> {
         declareFaultsRecovered(rt, Params.decode(rt, params, DeclareFaultsRecoveredParams::decode));
-        return none();
-      case 12:
+        yield none();
+      }
+      case 12 -> {
         onDeferredCronEvent(rt, Params.decode(rt, params, CronEventPayload::decode));
-        return none();
-      case 13:
+        yield none();
+      }
+      case 13 -> {
         checkSectorProven(rt, Params.decode(rt, params, CheckSectorProvenParams::decode));
-        return none();
-      case 14:
+        yield none();
+      }
+      case 14 -> {
         applyRewards(rt, Params.decode(rt, params, ApplyRewardParams::decode));
-        return none();
-      case 15:
+        yield none();
+      }
+      case 15 -> {
         reportConsensusFault(rt, Params.decode(rt, params, ReportConsensusFaultParams::decode));
-        return none();
-      case 16:
+        yield none();
+      }
+      case 16 -> {
         withdrawBalance(rt, Params.decode(rt, params, WithdrawBalanceParams::decode));
-        return none();
-      case 17:
+        yield none();
+      }
+      case 17 -> {
         confirmSectorProofsValid(rt, Params.decode(rt, params, ConfirmSectorProofsParams::decode));
-        return none();
-      case 18:
+        yield none();
+      }
+      case 18 -> {
         changeMultiaddrs(rt, Params.decode(rt, params, ChangeMultiaddrsParams::decode));
-        return none();
-      case 19:
+        yield none();
+      }
+      case 19 -> {
         compactPartitions(rt, Params.decode(rt, params, CompactPartitionsParams::decode));
-        return none();
-      case 20:
+        yield none();
+      }
+      case 20 -> {
         compactSectorNumbers(rt, Params.decode(rt, params, CompactSectorNumbersParams::decode));
-        return none();
-      case 21:
+        yield none();
+      }
+      case 21 -> {
         confirmUpdateWorkerKey(rt);
-        return none();
-      case 22:
+        yield none();
+      }
+      case 22 -> {
         repayDebt(rt);
-        return none();
-      default: // 23
+        yield none();
+      }
+      default -> {
         changeOwnerAddress(rt, Params.decode(rt, params, Address::decode));
-        return none();
-    }
+        yield none();
+      }
+    };
   }
 
   private static byte[] none() {
@@ -1856,11 +1874,5 @@ public final class MinerActor implements ActorCode {
 
   private static ActorException abort(int code, String format, Object... args) {
     return ActorException.abortf(code, format, args);
-  }
-
-  /** Makes CborEncodable lambdas explicit where a send takes one. */
-  @SuppressWarnings("unused")
-  private static CborEncodable encodable(CborEncodable e) {
-    return e;
   }
 }

@@ -373,7 +373,7 @@ public final class MinerState implements CborEncodable {
             }
             dls.updateDeadline(store, dlIdx, dl);
             if (!result.belowLimit(maxPartitions, maxSectors)) {
-              throw StopIteration.INSTANCE;
+              throw new StopIteration();
             }
           });
     } catch (StopIteration stop) {

@@ -421,7 +421,7 @@ public final class Partition implements CborEncodable {
             }
             result.sectors.put(epoch, toProcess);
             if (Long.compareUnsigned(result.sectorsProcessed, maxSectors) >= 0) {
-              throw StopIteration.INSTANCE;
+              throw new StopIteration();
             }
           });
     } catch (StopIteration stop) {
