@@ -3,7 +3,6 @@ package io.filnode.actors.v2.miner;
 import io.filnode.actors.runtime.ActorException;
 import io.filnode.actors.runtime.ExitCode;
 import io.filnode.chain.blockstore.IpldStore;
-import io.filnode.chain.cbor.CborEncodable;
 import io.filnode.chain.cbor.CborException;
 import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cid.Cid;
@@ -53,9 +52,5 @@ final class Errors {
     } catch (CborException e) {
       throw illegalState("failed to load %s: %s", what, e.getMessage());
     }
-  }
-
-  static Cid put(IpldStore store, CborEncodable value) {
-    return store.put(value);
   }
 }

@@ -656,11 +656,6 @@ public final class MinerState implements CborEncodable {
     }
   }
 
-  /** Stores a bitfield as a block and returns its CID. */
-  static Cid putBitField(IpldStore store, BitField bf) {
-    return store.put(new BitFieldBlock(bf));
-  }
-
   @Override
   public void encode(CborWriter w) {
     w.writeArrayHeader(14);

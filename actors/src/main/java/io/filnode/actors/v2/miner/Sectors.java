@@ -90,11 +90,6 @@ public final class Sectors {
     return array.flush();
   }
 
-  public void forEach(java.util.function.Consumer<SectorOnChainInfo> f) {
-    array.forEach(
-        (i, v) -> f.accept(CborReader.decodeWhole(v, "sector", SectorOnChainInfo::decode)));
-  }
-
   /** The sectors among {@code sectors} whose numbers are in {@code field}, all of which must be. */
   static List<SectorOnChainInfo> select(List<SectorOnChainInfo> sectors, BitField field) {
     Set<Long> toInclude = new HashSet<>();
