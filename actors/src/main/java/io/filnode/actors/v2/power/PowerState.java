@@ -225,7 +225,8 @@ public final class PowerState implements CborEncodable {
 
   void updateSmoothedEstimate(long delta) {
     thisEpochQaPowerSmoothed =
-        AlphaBetaFilter.nextEstimate(thisEpochQaPowerSmoothed, thisEpochQualityAdjPower, delta);
+        AlphaBetaFilter.withDefaults(thisEpochQaPowerSmoothed)
+            .nextEstimate(thisEpochQualityAdjPower, delta);
   }
 
   static List<CronEvent> loadCronEvents(Multimap events, long epoch) {

@@ -9,6 +9,7 @@ import io.filnode.actors.runtime.ActorCode;
 import io.filnode.actors.runtime.ActorException;
 import io.filnode.actors.runtime.ExitCode;
 import io.filnode.actors.runtime.Runtime;
+import io.filnode.actors.util.math.GoBig;
 import io.filnode.chain.address.Address;
 import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.types.TokenAmount;
@@ -88,7 +89,7 @@ public final class RewardActor implements ActorCode {
             RewardState::decode,
             st -> {
               BigInteger blockReward =
-                  RewardLogic.div(
+                  GoBig.div(
                       st.thisEpochReward.multiply(BigInteger.valueOf(params.winCount())),
                       BigInteger.valueOf(EXPECTED_LEADERS_PER_EPOCH));
               BigInteger total = blockReward.add(params.gasReward().atto());

@@ -1,6 +1,7 @@
 package io.filnode.actors.v2.reward;
 
-import io.filnode.actors.util.math.ExpNeg;
+import io.filnode.actors.util.math.FixedPoint;
+import io.filnode.actors.util.math.GoBig;
 import java.math.BigInteger;
 
 /**
@@ -10,7 +11,7 @@ import java.math.BigInteger;
  * ({@code x * 2^128}) where noted.
  */
 public final class RewardLogic {
-  static final int PRECISION_128 = 128;
+  private static final int PRECISION_128 = FixedPoint.PRECISION_128;
 
   /** e^(ln 2 / epochs in a year) in Q.128: the baseline grows 100% in one year of epochs. */
   public static final BigInteger BASELINE_EXPONENT =
@@ -40,7 +41,7 @@ public final class RewardLogic {
   /** The baseline power at epoch -1, so that the first step gives the value for epoch 0. */
   public static BigInteger initBaselinePower() {
     BigInteger q256 = BASELINE_INITIAL_VALUE.shiftLeft(2 * PRECISION_128);
-    return div(q256, BASELINE_EXPONENT).shiftRight(PRECISION_128);
+    return GoBig.div(q256, BASELINE_EXPONENT).shiftRight(PRECISION_128);
   }
 
   /** Baseline power of the next epoch from that of the previous one (one multiplication). */
@@ -62,7 +63,7 @@ public final class RewardLogic {
     }
     BigInteger theta = BigInteger.valueOf(effectiveNetworkTime).shiftLeft(PRECISION_128);
     BigInteger diff = cumsumBaseline.subtract(cumsumRealized).shiftLeft(PRECISION_128);
-    diff = div(diff, baselinePowerAtEffectiveNetworkTime);
+    diff = GoBig.div(diff, baselinePowerAtEffectiveNetworkTime);
     return theta.subtract(diff);
   }
 
@@ -78,7 +79,7 @@ public final class RewardLogic {
       BigInteger baselineTotal) {
     BigInteger simpleReward = simpleTotal.multiply(EXP_LAM_SUB_ONE); // Q.128
     BigInteger epochLam = BigInteger.valueOf(epoch).multiply(LAMBDA); // Q.128
-    simpleReward = simpleReward.multiply(ExpNeg.expNeg(epochLam)).shiftRight(PRECISION_128);
+    simpleReward = simpleReward.multiply(FixedPoint.expNeg(epochLam)).shiftRight(PRECISION_128);
     BigInteger baselineReward =
         computeBaselineSupply(currTheta, baselineTotal)
             .subtract(computeBaselineSupply(prevTheta, baselineTotal));
@@ -88,7 +89,8 @@ public final class RewardLogic {
   /** Baseline supply minted by effective network time {@code theta} (Q.128), in Q.128. */
   static BigInteger computeBaselineSupply(BigInteger theta, BigInteger baselineTotal) {
     BigInteger thetaLam = theta.multiply(LAMBDA).shiftRight(PRECISION_128);
-    BigInteger oneSub = BigInteger.ONE.shiftLeft(PRECISION_128).subtract(ExpNeg.expNeg(thetaLam));
+    BigInteger oneSub =
+        BigInteger.ONE.shiftLeft(PRECISION_128).subtract(FixedPoint.expNeg(thetaLam));
     return baselineTotal.multiply(oneSub);
   }
 
@@ -102,14 +104,5 @@ public final class RewardLogic {
       baseline = baselinePowerFromPrev(baseline);
     }
     return baseline;
-  }
-
-  /** Go's {@code big.Div}: Euclidean division (the remainder is never negative). */
-  static BigInteger div(BigInteger a, BigInteger b) {
-    BigInteger[] qr = a.divideAndRemainder(b);
-    if (qr[1].signum() >= 0) {
-      return qr[0];
-    }
-    return b.signum() > 0 ? qr[0].subtract(BigInteger.ONE) : qr[0].add(BigInteger.ONE);
   }
 }

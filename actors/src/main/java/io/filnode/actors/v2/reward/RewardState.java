@@ -122,7 +122,7 @@ public final class RewardState implements CborEncodable {
 
   void updateSmoothedEstimates(long delta) {
     thisEpochRewardSmoothed =
-        AlphaBetaFilter.nextEstimate(thisEpochRewardSmoothed, thisEpochReward, delta);
+        AlphaBetaFilter.withDefaults(thisEpochRewardSmoothed).nextEstimate(thisEpochReward, delta);
   }
 
   @Override

@@ -138,12 +138,4 @@ class RewardLogicTest {
                 RewardLogic.baselinePowerFromPrev(
                     RewardLogic.BASELINE_INITIAL_VALUE.subtract(BigInteger.ONE))));
   }
-
-  @Test
-  void divIsEuclideanAsGoBigDiv() {
-    assertThat(RewardLogic.div(BigInteger.valueOf(-7), BigInteger.valueOf(2))).isEqualTo(-4);
-    assertThat(RewardLogic.div(BigInteger.valueOf(-7), BigInteger.valueOf(-2))).isEqualTo(4);
-    assertThat(RewardLogic.div(BigInteger.valueOf(7), BigInteger.valueOf(-2))).isEqualTo(-3);
-    assertThat(RewardLogic.div(BigInteger.valueOf(7), BigInteger.valueOf(2))).isEqualTo(3);
-  }
 }
