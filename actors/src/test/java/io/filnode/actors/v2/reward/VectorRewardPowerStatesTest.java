@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.filnode.actors.builtin.Builtin;
 import io.filnode.actors.util.adt.AdtMap;
+import io.filnode.actors.util.adt.Multimap;
 import io.filnode.actors.util.smoothing.AlphaBetaFilter;
 import io.filnode.actors.v2.power.Claim;
+import io.filnode.actors.v2.power.CronEvent;
 import io.filnode.actors.v2.power.PowerState;
+import io.filnode.chain.amt.AmtOptions;
 import io.filnode.chain.blockstore.IpldStore;
 import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cid.Cid;
@@ -52,6 +55,16 @@ class VectorRewardPowerStatesTest {
             (k, value) ->
                 assertThat(CborReader.decodeWhole(value, "claim", Claim::decode).toCbor())
                     .isEqualTo(value));
+        Multimap cron =
+            Multimap.load(
+                store, power.cronEventQueue, BuiltinActors.hamtOptions(2), AmtOptions.v2());
+        cron.forAll(
+            (k, events) ->
+                events.forEach(
+                    (i, value) ->
+                        assertThat(
+                                CborReader.decodeWhole(value, "event", CronEvent::decode).toCbor())
+                            .isEqualTo(value)));
         checked++;
       }
     }
