@@ -2,6 +2,7 @@ package io.filnode.actors.v2;
 
 import io.filnode.actors.runtime.ActorCode;
 import io.filnode.actors.v2.account.AccountActor;
+import io.filnode.actors.v2.init.InitActor;
 import io.filnode.actors.v2.system.SystemActor;
 import io.filnode.chain.cid.Cid;
 import io.filnode.chain.state.ActorKind;
@@ -21,6 +22,7 @@ public final class ActorsV2 {
     Map<Cid, ActorCode> actors = new TreeMap<>();
     actors.put(BuiltinActors.codeCid(ActorKind.SYSTEM, 2), new SystemActor());
     actors.put(BuiltinActors.codeCid(ActorKind.ACCOUNT, 2), new AccountActor());
+    actors.put(BuiltinActors.codeCid(ActorKind.INIT, 2), new InitActor());
     return actors;
   }
 }
