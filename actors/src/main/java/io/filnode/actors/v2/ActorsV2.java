@@ -2,6 +2,7 @@ package io.filnode.actors.v2;
 
 import io.filnode.actors.runtime.ActorCode;
 import io.filnode.actors.v2.account.AccountActor;
+import io.filnode.actors.v2.cron.CronActor;
 import io.filnode.actors.v2.init.InitActor;
 import io.filnode.actors.v2.system.SystemActor;
 import io.filnode.chain.cid.Cid;
@@ -23,6 +24,7 @@ public final class ActorsV2 {
     actors.put(BuiltinActors.codeCid(ActorKind.SYSTEM, 2), new SystemActor());
     actors.put(BuiltinActors.codeCid(ActorKind.ACCOUNT, 2), new AccountActor());
     actors.put(BuiltinActors.codeCid(ActorKind.INIT, 2), new InitActor());
+    actors.put(BuiltinActors.codeCid(ActorKind.CRON, 2), new CronActor());
     return actors;
   }
 }
