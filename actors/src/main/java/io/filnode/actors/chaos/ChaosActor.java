@@ -1,5 +1,6 @@
 package io.filnode.actors.chaos;
 
+import io.filnode.actors.builtin.GoPanic;
 import io.filnode.actors.builtin.Params;
 import io.filnode.actors.builtin.RawBytes;
 import io.filnode.actors.runtime.ActorCode;
@@ -47,7 +48,7 @@ public final class ChaosActor implements ActorCode {
   @Override
   public byte[] invoke(Runtime rt, long method, byte[] params) {
     if (method == METHOD_CONSTRUCTOR) {
-      throw uncontrolled(
+      throw GoPanic.of(
           rt, "constructor should not be called; the Chaos actor is a singleton actor");
     } else if (method == METHOD_CALLER_VALIDATION) {
       callerValidation(rt, Params.decode(rt, params, CallerValidationArgs::decode));
@@ -88,7 +89,7 @@ public final class ChaosActor implements ActorCode {
     } else if (branch == CallerValidationArgs.BRANCH_IS_TYPE) {
       rt.validateImmediateCallerType(args.types().toArray(new Cid[0]));
     } else {
-      throw uncontrolled(rt, "invalid branch passed to CallerValidation");
+      throw GoPanic.of(rt, "invalid branch passed to CallerValidation");
     }
   }
 
@@ -139,7 +140,7 @@ public final class ChaosActor implements ActorCode {
       // Changing the object after its transaction must change nothing either.
       kept.setValue(args.value());
     } else {
-      throw uncontrolled(rt, "unknown mutation type");
+      throw GoPanic.of(rt, "unknown mutation type");
     }
   }
 
@@ -150,7 +151,7 @@ public final class ChaosActor implements ActorCode {
    */
   private static RuntimeException abortWith(Runtime rt, AbortWithArgs args) {
     if (args.uncontrolled()) {
-      return uncontrolled(rt, args.message());
+      return GoPanic.of(rt, args.message());
     }
     long code = args.code();
     if (code == 0 || code != (int) code) {
@@ -170,11 +171,5 @@ public final class ChaosActor implements ActorCode {
         rt.currEpoch(),
         rt.currentBalance(),
         st.value());
-  }
-
-  /** What Lotus's runtime makes of a Go panic that is not an abort. */
-  private static ActorException uncontrolled(Runtime rt, String message) {
-    int code = rt.networkVersion() <= 3 ? 1 : ExitCode.SYS_ERR_RESERVED_1;
-    return new ActorException(code, "spec actors failure: " + message);
   }
 }

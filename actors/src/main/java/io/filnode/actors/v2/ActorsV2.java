@@ -5,6 +5,7 @@ import io.filnode.actors.v2.account.AccountActor;
 import io.filnode.actors.v2.cron.CronActor;
 import io.filnode.actors.v2.init.InitActor;
 import io.filnode.actors.v2.system.SystemActor;
+import io.filnode.actors.v2.verifreg.VerifiedRegistryActor;
 import io.filnode.chain.cid.Cid;
 import io.filnode.chain.state.ActorKind;
 import io.filnode.chain.state.BuiltinActors;
@@ -25,6 +26,7 @@ public final class ActorsV2 {
     actors.put(BuiltinActors.codeCid(ActorKind.ACCOUNT, 2), new AccountActor());
     actors.put(BuiltinActors.codeCid(ActorKind.INIT, 2), new InitActor());
     actors.put(BuiltinActors.codeCid(ActorKind.CRON, 2), new CronActor());
+    actors.put(BuiltinActors.codeCid(ActorKind.VERIFIED_REGISTRY, 2), new VerifiedRegistryActor());
     return actors;
   }
 }
