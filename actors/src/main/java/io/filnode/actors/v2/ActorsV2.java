@@ -4,6 +4,8 @@ import io.filnode.actors.runtime.ActorCode;
 import io.filnode.actors.v2.account.AccountActor;
 import io.filnode.actors.v2.cron.CronActor;
 import io.filnode.actors.v2.init.InitActor;
+import io.filnode.actors.v2.power.PowerActor;
+import io.filnode.actors.v2.reward.RewardActor;
 import io.filnode.actors.v2.system.SystemActor;
 import io.filnode.actors.v2.verifreg.VerifiedRegistryActor;
 import io.filnode.chain.cid.Cid;
@@ -27,6 +29,8 @@ public final class ActorsV2 {
     actors.put(BuiltinActors.codeCid(ActorKind.INIT, 2), new InitActor());
     actors.put(BuiltinActors.codeCid(ActorKind.CRON, 2), new CronActor());
     actors.put(BuiltinActors.codeCid(ActorKind.VERIFIED_REGISTRY, 2), new VerifiedRegistryActor());
+    actors.put(BuiltinActors.codeCid(ActorKind.REWARD, 2), new RewardActor());
+    actors.put(BuiltinActors.codeCid(ActorKind.STORAGE_POWER, 2), new PowerActor());
     return actors;
   }
 }
