@@ -1,6 +1,7 @@
 package io.filnode.actors.v2.multisig;
 
 import io.filnode.actors.util.adt.AdtMap;
+import io.filnode.actors.util.math.GoBig;
 import io.filnode.chain.address.Address;
 import io.filnode.chain.blockstore.IpldStore;
 import io.filnode.chain.cbor.CborEncodable;
@@ -120,9 +121,8 @@ public final class MultisigState implements CborEncodable {
     BigInteger duration = BigInteger.valueOf(unlockDuration);
     BigInteger remaining = duration.subtract(BigInteger.valueOf(elapsedEpoch));
     BigInteger numerator = initialBalance.atto().multiply(remaining);
-    // Go's Div/Mod are Euclidean: with a positive divisor the remainder is never negative.
-    BigInteger rem = numerator.mod(duration);
-    BigInteger quot = numerator.subtract(rem).divide(duration);
+    BigInteger quot = GoBig.div(numerator, duration);
+    BigInteger rem = GoBig.mod(numerator, duration);
     return new TokenAmount(rem.signum() == 0 ? quot : quot.add(BigInteger.ONE));
   }
 
