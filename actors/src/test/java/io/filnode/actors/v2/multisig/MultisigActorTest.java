@@ -137,10 +137,7 @@ class MultisigActorTest {
   private static List<Transaction> pending(MockRuntime rt) {
     List<Transaction> out = new ArrayList<>();
     MultisigState.loadPending(rt.store(), state(rt).pendingTxns())
-        .forEach(
-            (k, v) ->
-                out.add(
-                    CborReader.decodeWhole(v, "txn", Transaction::decode)));
+        .forEach((k, v) -> out.add(CborReader.decodeWhole(v, "txn", Transaction::decode)));
     return out;
   }
 
