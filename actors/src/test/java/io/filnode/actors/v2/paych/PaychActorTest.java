@@ -405,6 +405,8 @@ class PaychActorTest {
     void mergeFailures() {
       // TestActor_UpdateChannelStateMergeFailure cases
       assertMergeFails(1, 10, 1, 0);
+      // Lane 1 is at nonce 2: merging it at the same nonce is outdated too.
+      assertMergeFails(1, 10, 2, 0);
       assertMergeFails(1, 0, 10, 0);
       assertMergeFails(1, 10, 10, 1);
       assertMergeFails(0, 10, 10, 0);
