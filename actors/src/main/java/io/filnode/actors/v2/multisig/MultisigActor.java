@@ -147,7 +147,7 @@ public final class MultisigActor implements ActorCode {
             st -> {
               requireSigner(st, caller);
               AdtMap ptx = MultisigState.loadPending(rt.store(), st.pendingTxns());
-              Transaction txn = getTransaction(rt, ptx, params, true);
+              Transaction txn = getTransaction(rt, ptx, params);
               return new Pending(params.id(), txn, st);
             });
     // A transaction that already has enough approvals (the threshold was lowered) runs without
@@ -362,16 +362,17 @@ public final class MultisigActor implements ActorCode {
     return new Outcome(true, sent.exitCode(), sent.returnValue());
   }
 
-  private static Transaction getTransaction(
-      Runtime rt, AdtMap ptx, TxnIdParams params, boolean checkHash) {
+  /**
+   * The pending transaction to approve. Its hash is computed (through the syscall) even when the
+   * caller gave none to compare, as Go does.
+   */
+  private static Transaction getTransaction(Runtime rt, AdtMap ptx, TxnIdParams params) {
     Transaction txn = getPendingTransaction(ptx, params.id(), "approval");
-    if (checkHash) {
-      byte[] hash = computeProposalHash(rt, txn);
-      if (params.hasProposalHash() && !Arrays.equals(params.proposalHash(), hash)) {
-        throw abort(
-            ExitCode.ERR_ILLEGAL_ARGUMENT,
-            "hash does not match proposal params (ensure requester is an ID address)");
-      }
+    byte[] hash = computeProposalHash(rt, txn);
+    if (params.hasProposalHash() && !Arrays.equals(params.proposalHash(), hash)) {
+      throw abort(
+          ExitCode.ERR_ILLEGAL_ARGUMENT,
+          "hash does not match proposal params (ensure requester is an ID address)");
     }
     return txn;
   }
