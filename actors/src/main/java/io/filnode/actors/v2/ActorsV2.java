@@ -4,6 +4,8 @@ import io.filnode.actors.runtime.ActorCode;
 import io.filnode.actors.v2.account.AccountActor;
 import io.filnode.actors.v2.cron.CronActor;
 import io.filnode.actors.v2.init.InitActor;
+import io.filnode.actors.v2.multisig.MultisigActor;
+import io.filnode.actors.v2.paych.PaychActor;
 import io.filnode.actors.v2.power.PowerActor;
 import io.filnode.actors.v2.reward.RewardActor;
 import io.filnode.actors.v2.system.SystemActor;
@@ -31,6 +33,8 @@ public final class ActorsV2 {
     actors.put(BuiltinActors.codeCid(ActorKind.VERIFIED_REGISTRY, 2), new VerifiedRegistryActor());
     actors.put(BuiltinActors.codeCid(ActorKind.REWARD, 2), new RewardActor());
     actors.put(BuiltinActors.codeCid(ActorKind.STORAGE_POWER, 2), new PowerActor());
+    actors.put(BuiltinActors.codeCid(ActorKind.MULTISIG, 2), new MultisigActor());
+    actors.put(BuiltinActors.codeCid(ActorKind.PAYMENT_CHANNEL, 2), new PaychActor());
     return actors;
   }
 }
