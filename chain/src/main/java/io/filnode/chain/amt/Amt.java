@@ -180,7 +180,19 @@ public final class Amt {
       // Push the current tree down under slot 0 of a new root; an empty tree just gets taller.
       if (!root.isEmpty()) {
         AmtNode top = new AmtNode();
-        top.setLink(width, 0, new AmtLink(null, root, true));
+        if (options.version() == AmtVersion.V2) {
+          // go-amt-ipld v2 writes the old root at once and keeps only its link (gas: a put now
+          // and a get at the next access below it).
+          flushChildren(root, height);
+          CborWriter w = new CborWriter();
+          AmtCodec.encodeNode(w, root, options, height == 0);
+          byte[] data = w.toByteArray();
+          Cid cid = Cid.ofDagCbor(data);
+          store.blockstore().put(cid, data);
+          top.setLink(width, 0, new AmtLink(cid, null, false));
+        } else {
+          top.setLink(width, 0, new AmtLink(null, root, true));
+        }
         root = top;
       }
       height++;
@@ -395,7 +407,12 @@ public final class Amt {
       if (Long.compareUnsigned(start, offs + subCount) >= 0) {
         continue;
       }
-      forEach(load(l, h - 1), h - 1, start, offs, visitor);
+      // go-amt-ipld v2 walks unloaded children without caching them (each walk gets them again).
+      AmtNode child =
+          options.version() == AmtVersion.V2 && l.cached == null
+              ? read(l.cid, h - 1)
+              : load(l, h - 1);
+      forEach(child, h - 1, start, offs, visitor);
     }
   }
 
@@ -416,12 +433,17 @@ public final class Amt {
     return cid;
   }
 
+  /**
+   * Writes the children below {@code node}: v3 the changed ones; v2 every loaded one, changed or
+   * not, as go-amt-ipld v2 does (each put costs gas in the VM).
+   */
   private void flushChildren(AmtNode node, int h) {
     if (h == 0 || node.links == null) {
       return;
     }
+    boolean v2 = options.version() == AmtVersion.V2;
     for (AmtLink l : node.links) {
-      if (l != null && l.dirty) {
+      if (l != null && l.cached != null && (v2 || l.dirty)) {
         flushChildren(l.cached, h - 1);
         CborWriter w = new CborWriter();
         AmtCodec.encodeNode(w, l.cached, options, h - 1 == 0);
@@ -435,16 +457,20 @@ public final class Amt {
 
   private AmtNode load(AmtLink l, int h) throws CborException {
     if (l.cached == null) {
-      AmtCodec.RawNode raw =
-          store.get(l.cid, "AMT node", r -> AmtCodec.decodeNode(r, options.version()));
-      try {
-        // v2 accepts empty nodes anywhere; v3 only as the root of an empty AMT.
-        l.cached = AmtCodec.expand(raw, options, options.version() == AmtVersion.V2, h == 0);
-      } catch (CborException e) {
-        throw e.within("AMT node " + l.cid);
-      }
+      l.cached = read(l.cid, h);
     }
     return l.cached;
+  }
+
+  private AmtNode read(Cid cid, int h) throws CborException {
+    AmtCodec.RawNode raw =
+        store.get(cid, "AMT node", r -> AmtCodec.decodeNode(r, options.version()));
+    try {
+      // v2 accepts empty nodes anywhere; v3 only as the root of an empty AMT.
+      return AmtCodec.expand(raw, options, options.version() == AmtVersion.V2, h == 0);
+    } catch (CborException e) {
+      throw e.within("AMT node " + cid);
+    }
   }
 
   private static byte[] checkedValue(byte[] cborValue) {

@@ -230,7 +230,16 @@ public final class Hamt {
       for (Kv kv : kvs) {
         modify(sub, options.hasher().hash(kv.key), depth + 1, kv.key, kv.value, replace);
       }
-      node.pointers.set(ci, Pointer.newChild(sub));
+      if (options.version() == HamtVersion.V2) {
+        // go-hamt-ipld v2 writes the new child at once and keeps only its link, so the next
+        // access loads it again: both cost gas in the VM, so we do the same.
+        byte[] data = HamtCodec.encode(sub, options.version());
+        Cid cid = Cid.ofDagCbor(data);
+        store.blockstore().put(cid, data);
+        node.pointers.set(ci, Pointer.link(cid));
+      } else {
+        node.pointers.set(ci, Pointer.newChild(sub));
+      }
       return true;
     }
     int at = 0;
@@ -293,15 +302,23 @@ public final class Hamt {
     }
   }
 
-  /** Writes the dirty children of {@code node} (depth first) and returns the node's encoding. */
+  /**
+   * Writes the children of {@code node} (depth first) and returns the node's encoding. v3 writes
+   * the changed children; v2 (go-hamt-ipld v0.1/v2) writes every loaded child, changed or not, and
+   * forgets it, so that the store sees the same puts and later gets as Go's (they cost gas).
+   */
   private byte[] flushNode(HamtNode node) {
+    boolean v2 = options.version() == HamtVersion.V2;
     for (Pointer p : node.pointers) {
-      if (p.cache != null && p.dirty) {
+      if (p.cache != null && (v2 || p.dirty)) {
         byte[] data = flushNode(p.cache);
         Cid cid = Cid.ofDagCbor(data);
         store.blockstore().put(cid, data);
         p.link = cid;
         p.dirty = false;
+        if (v2) {
+          p.cache = null;
+        }
       }
     }
     return HamtCodec.encode(node, options.version());
