@@ -37,6 +37,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -57,44 +58,49 @@ public final class MarketActor implements ActorCode {
   @Override
   public byte[] invoke(Runtime rt, long method, byte[] params) {
     int m = method >= 1 && method <= MethodsMarket.CRON_TICK ? (int) method : -1;
-    switch (m) {
-      case (int) MethodsMarket.CONSTRUCTOR:
+    return switch (m) {
+      case (int) MethodsMarket.CONSTRUCTOR -> {
         constructor(rt);
-        return NONE;
-      case (int) MethodsMarket.ADD_BALANCE:
+        yield NONE;
+      }
+      case (int) MethodsMarket.ADD_BALANCE -> {
         addBalance(rt, Params.decode(rt, params, Address::decode));
-        return NONE;
-      case (int) MethodsMarket.WITHDRAW_BALANCE:
+        yield NONE;
+      }
+      case (int) MethodsMarket.WITHDRAW_BALANCE -> {
         withdrawBalance(rt, Params.decode(rt, params, WithdrawBalanceParams::decode));
-        return NONE;
-      case (int) MethodsMarket.PUBLISH_STORAGE_DEALS:
-        return publishStorageDeals(rt, Params.decode(rt, params, PublishStorageDealsParams::decode))
-            .toCbor();
-      case (int) MethodsMarket.VERIFY_DEALS_FOR_ACTIVATION:
-        return verifyDealsForActivation(
-                rt, Params.decode(rt, params, VerifyDealsForActivationParams::decode))
-            .toCbor();
-      case (int) MethodsMarket.ACTIVATE_DEALS:
+        yield NONE;
+      }
+      case (int) MethodsMarket.PUBLISH_STORAGE_DEALS ->
+          publishStorageDeals(rt, Params.decode(rt, params, PublishStorageDealsParams::decode))
+              .toCbor();
+      case (int) MethodsMarket.VERIFY_DEALS_FOR_ACTIVATION ->
+          verifyDealsForActivation(
+                  rt, Params.decode(rt, params, VerifyDealsForActivationParams::decode))
+              .toCbor();
+      case (int) MethodsMarket.ACTIVATE_DEALS -> {
         activateDeals(rt, Params.decode(rt, params, ActivateDealsParams::decode));
-        return NONE;
-      case (int) MethodsMarket.ON_MINER_SECTORS_TERMINATE:
+        yield NONE;
+      }
+      case (int) MethodsMarket.ON_MINER_SECTORS_TERMINATE -> {
         onMinerSectorsTerminate(
             rt, Params.decode(rt, params, OnMinerSectorsTerminateParams::decode));
-        return NONE;
-      case (int) MethodsMarket.COMPUTE_DATA_COMMITMENT:
-        {
-          Cid commD =
-              computeDataCommitment(
-                  rt, Params.decode(rt, params, ComputeDataCommitmentParams::decode));
-          return new CborWriter().writeCid(commD).toByteArray();
-        }
-      case (int) MethodsMarket.CRON_TICK:
+        yield NONE;
+      }
+      case (int) MethodsMarket.COMPUTE_DATA_COMMITMENT -> {
+        Cid commD =
+            computeDataCommitment(
+                rt, Params.decode(rt, params, ComputeDataCommitmentParams::decode));
+        yield new CborWriter().writeCid(commD).toByteArray();
+      }
+      case (int) MethodsMarket.CRON_TICK -> {
         cronTick(rt);
-        return NONE;
-      default:
-        throw new ActorException(
-            ExitCode.SYS_ERR_INVALID_METHOD, "market actor has no method " + method);
-    }
+        yield NONE;
+      }
+      default ->
+          throw new ActorException(
+              ExitCode.SYS_ERR_INVALID_METHOD, "market actor has no method " + method);
+    };
   }
 
   // --- Methods ---
@@ -140,7 +146,7 @@ public final class MarketActor implements ActorCode {
           ExitCode.ERR_ILLEGAL_ARGUMENT, "negative amount %s", params.amount().toAttoString());
     }
     EscrowAddress escrow = escrowAddress(rt, params.providerOrClientAddress());
-    rt.validateImmediateCallerIs(escrow.approvedCallers());
+    rt.validateImmediateCallerIs(escrow.approvedCallers().toArray(new Address[0]));
 
     TokenAmount amountExtracted =
         rt.stateTransaction(
@@ -534,7 +540,7 @@ public final class MarketActor implements ActorCode {
       long currEpoch) {
     DealArray proposals = DealArray.load(store, st.proposals);
 
-    java.util.Set<Long> seen = new HashSet<>();
+    Set<Long> seen = new HashSet<>();
     long totalDealSpace = 0;
     BigInteger totalDealSpaceTime = BigInteger.ZERO;
     BigInteger totalVerifiedSpaceTime = BigInteger.ZERO;
@@ -655,7 +661,7 @@ public final class MarketActor implements ActorCode {
   // --- Helpers ---
 
   /** The address a balance is held under, where withdrawals go, and who may withdraw. */
-  private record EscrowAddress(Address nominal, Address recipient, Address[] approvedCallers) {}
+  private record EscrowAddress(Address nominal, Address recipient, List<Address> approvedCallers) {}
 
   private static EscrowAddress escrowAddress(Runtime rt, Address address) {
     Address nominal =
@@ -673,10 +679,9 @@ public final class MarketActor implements ActorCode {
     if (codeId.equals(MINER_CODE)) {
       // A miner's funds go to its owner, at the request of its owner or worker.
       MinerAddrs addrs = requestMinerControlAddrs(rt, nominal);
-      return new EscrowAddress(
-          nominal, addrs.owner(), new Address[] {addrs.owner(), addrs.worker()});
+      return new EscrowAddress(nominal, addrs.owner(), List.of(addrs.owner(), addrs.worker()));
     }
-    return new EscrowAddress(nominal, nominal, new Address[] {nominal});
+    return new EscrowAddress(nominal, nominal, List.of(nominal));
   }
 
   private static MarketStateMutation mutator(Runtime rt, MarketState st) {

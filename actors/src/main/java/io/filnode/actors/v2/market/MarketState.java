@@ -41,7 +41,6 @@ public final class MarketState implements CborEncodable {
   TokenAmount totalProviderLockedCollateral;
   TokenAmount totalClientStorageFee;
 
-  @SuppressWarnings("TooManyParameters")
   MarketState(
       Cid proposals,
       Cid states,

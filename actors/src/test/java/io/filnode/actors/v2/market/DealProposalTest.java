@@ -8,7 +8,9 @@ import io.filnode.chain.cbor.CborException;
 import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cid.Cid;
 import io.filnode.chain.cid.Hex;
+import io.filnode.chain.cid.Multihash;
 import io.filnode.chain.types.TokenAmount;
+import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
 /** The deal types' CBOR, checked byte by byte against cbor-gen's tuple layout. */
@@ -22,10 +24,7 @@ class DealProposalTest {
   }
 
   private static final Cid PIECE =
-      Cid.v1(
-          Cid.FIL_COMMITMENT_UNSEALED,
-          io.filnode.chain.cid.Multihash.SHA2_256_TRUNC254_PADDED,
-          DIGEST);
+      Cid.v1(Cid.FIL_COMMITMENT_UNSEALED, Multihash.SHA2_256_TRUNC254_PADDED, DIGEST);
 
   private static DealProposal proposal(long start, long end) {
     return new DealProposal(
@@ -73,7 +72,7 @@ class DealProposalTest {
     assertThat(p.totalStorageFee()).isEqualTo(TokenAmount.ofAtto(1000));
     assertThat(p.clientBalanceRequirement()).isEqualTo(TokenAmount.ofAtto(1256));
     assertThat(p.providerBalanceRequirement()).isEqualTo(TokenAmount.ZERO);
-    assertThat(MarketPolicy.dealWeight(p)).isEqualTo(java.math.BigInteger.valueOf(204800));
+    assertThat(MarketPolicy.dealWeight(p)).isEqualTo(BigInteger.valueOf(204800));
   }
 
   @Test
@@ -126,9 +125,9 @@ class DealProposalTest {
         MarketPolicy.dealProviderCollateralBounds(
             2048,
             false,
-            java.math.BigInteger.valueOf(1000),
-            java.math.BigInteger.ZERO,
-            java.math.BigInteger.valueOf(4096),
+            BigInteger.valueOf(1000),
+            BigInteger.ZERO,
+            BigInteger.valueOf(4096),
             TokenAmount.ofAtto(1_000_000));
     assertThat(b.min()).isEqualTo(TokenAmount.ofAtto(1_000_000L * 2048 / (100L * 4096)));
     assertThat(b.max()).isEqualTo(MarketPolicy.TOTAL_FILECOIN);
@@ -137,9 +136,9 @@ class DealProposalTest {
         MarketPolicy.dealProviderCollateralBounds(
             1L << 40,
             false,
-            java.math.BigInteger.ONE,
-            java.math.BigInteger.ZERO,
-            java.math.BigInteger.ONE,
+            BigInteger.ONE,
+            BigInteger.ZERO,
+            BigInteger.ONE,
             TokenAmount.ofAtto(1_000_000));
     assertThat(big.min()).isEqualTo(TokenAmount.ofAtto(10_000));
   }

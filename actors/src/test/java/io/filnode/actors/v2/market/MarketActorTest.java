@@ -23,6 +23,7 @@ import io.filnode.actors.v2.verifreg.UseBytesParams;
 import io.filnode.chain.address.Address;
 import io.filnode.chain.amt.AmtOptions;
 import io.filnode.chain.types.TokenAmount;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -386,7 +387,7 @@ class MarketActorTest {
 
   static byte[] filled(int n, int value) {
     byte[] b = new byte[n];
-    java.util.Arrays.fill(b, (byte) value);
+    Arrays.fill(b, (byte) value);
     return b;
   }
 }
