@@ -12,11 +12,6 @@ import io.filnode.chain.cbor.CborWriter;
 public record DealState(long sectorStartEpoch, long lastUpdatedEpoch, long slashEpoch)
     implements CborEncodable {
 
-  /** What Go's DealMetaArray.Get returns for a deal without a state. */
-  public static final DealState UNDEFINED =
-      new DealState(
-          MarketState.EPOCH_UNDEFINED, MarketState.EPOCH_UNDEFINED, MarketState.EPOCH_UNDEFINED);
-
   public DealState withLastUpdatedEpoch(long epoch) {
     return new DealState(sectorStartEpoch, epoch, slashEpoch);
   }

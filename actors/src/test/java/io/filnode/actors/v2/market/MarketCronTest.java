@@ -299,6 +299,28 @@ class MarketCronTest {
     }
 
     @Test
+    void aTimedOutDealCanBePublishedAgainAfterTheTick() {
+      MarketHarness h = MarketHarness.basicSetup();
+      long id = h.generateAndPublishDeal(CLIENT, MINER_ADDRS, START, END, START);
+      DealProposal d = h.getDealProposal(id);
+      assertThat(h.isPending(d)).isTrue();
+
+      h.rt.setEpoch(START);
+      h.rt.expectSend(
+          Builtin.BURNT_FUNDS_ACTOR_ADDR,
+          Builtin.METHOD_SEND,
+          null,
+          d.providerCollateral(),
+          null,
+          ExitCode.OK);
+      h.cronTick();
+      h.assertDealDeleted(id, d);
+
+      // No longer pending, the same proposal is accepted (publishing at epoch START is allowed).
+      assertThat(h.generateAndPublishDeal(CLIENT, MINER_ADDRS, START, END, START)).isEqualTo(1);
+    }
+
+    @Test
     void timedOutVerifiedDealsAreSlashedDeletedAndReturnedToTheRegistry() {
       MarketHarness h = MarketHarness.basicSetup();
       DealProposal deal1 =

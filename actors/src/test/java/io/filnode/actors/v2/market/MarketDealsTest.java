@@ -351,6 +351,43 @@ class MarketDealsTest {
   }
 
   @Test
+  void theSameDealFailsTwiceButADifferentLabelMakesItNew() {
+    // TestMarketActorDeals.
+    MarketHarness h = MarketHarness.basicSetup();
+    h.addProviderFunds(TokenAmount.ofAtto(20_000_000), MINER_ADDRS);
+    h.addParticipantFunds(CLIENT, TokenAmount.ofAtto(20_000_000));
+    DealProposal d = MarketHarness.generateDealProposal(CLIENT, PROVIDER, 1, 200 * EPOCHS_IN_DAY);
+    h.publishDeals(MINER_ADDRS, new MarketHarness.PublishReq(d, 1));
+
+    h.rt.expectValidateCallerType(ACCOUNT, MULTISIG);
+    h.expectProviderControlAddresses(PROVIDER, OWNER, WORKER);
+    h.expectQueryNetworkInfo();
+    h.rt.expectVerifySignature(SIG, CLIENT, d.toCbor(), true);
+    h.rt.setCaller(WORKER, ACCOUNT);
+    h.rt.expectAbort(
+        ExitCode.ERR_ILLEGAL_ARGUMENT,
+        () ->
+            h.rt.call(
+                h.actor, MethodsMarket.PUBLISH_STORAGE_DEALS, MarketHarness.publishParams(d)));
+
+    DealProposal relabelled =
+        new DealProposal(
+            d.pieceCid(),
+            d.pieceSize(),
+            false,
+            d.client(),
+            d.provider(),
+            "foo",
+            d.startEpoch(),
+            d.endEpoch(),
+            d.storagePricePerEpoch(),
+            d.providerCollateral(),
+            d.clientCollateral());
+    h.publishDeals(MINER_ADDRS, new MarketHarness.PublishReq(relabelled, 1));
+    assertThat(h.state().nextId()).isEqualTo(2);
+  }
+
+  @Test
   void failWhenDealsHaveDifferentProviders() {
     MarketHarness h = MarketHarness.basicSetup();
     DealProposal deal1 = h.generateDealAndAddFunds(CLIENT, MINER_ADDRS, START, END);
