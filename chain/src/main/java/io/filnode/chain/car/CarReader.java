@@ -1,6 +1,6 @@
 package io.filnode.chain.car;
 
-import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import io.filnode.chain.blockstore.Block;
 import io.filnode.chain.cbor.CborException;
 import io.filnode.chain.cid.Cid;
@@ -28,6 +28,12 @@ public final class CarReader implements AutoCloseable {
   /** The largest section (CID and block) we accept; Filecoin blocks stay far below this. */
   public static final int MAX_SECTION_BYTES = 8 << 20;
 
+  /** The size of the read buffers, before and after decompression. */
+  private static final int BUFFER_BYTES = 1 << 20;
+
+  /** Sections up to this size are read into one array at once; larger ones in chunks. */
+  private static final int EAGER_READ_BYTES = 1 << 20;
+
   private static final byte[] ZSTD_MAGIC = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD};
   private static final byte[] GZIP_MAGIC = {0x1F, (byte) 0x8B};
 
@@ -35,6 +41,7 @@ public final class CarReader implements AutoCloseable {
   private final CarHeader header;
   private final boolean verify;
   private long offset;
+  private long sectionOffset;
   private long blocks;
   private long blockBytes;
 
@@ -95,17 +102,21 @@ public final class CarReader implements AutoCloseable {
     }
   }
 
-  /** Wraps {@code raw} in a decompressor when it starts with the zstd or gzip magic. */
+  /**
+   * Wraps {@code raw} in a decompressor when it starts with the zstd or gzip magic. Buffers are
+   * large (1 MiB) because CAR snapshots are read in one sweep and each refill of a compressed
+   * stream is a native call.
+   */
   static InputStream decompressing(InputStream raw) throws IOException {
-    BufferedInputStream b = new BufferedInputStream(raw, 1 << 16);
+    BufferedInputStream b = new BufferedInputStream(raw, BUFFER_BYTES);
     b.mark(4);
     byte[] magic = b.readNBytes(4);
     b.reset();
     if (startsWith(magic, ZSTD_MAGIC)) {
-      return new BufferedInputStream(new ZstdInputStream(b), 1 << 16);
+      return new BufferedInputStream(new ZstdInputStreamNoFinalizer(b), BUFFER_BYTES);
     }
     if (startsWith(magic, GZIP_MAGIC)) {
-      return new BufferedInputStream(new GZIPInputStream(b, 1 << 16), 1 << 16);
+      return new BufferedInputStream(new GZIPInputStream(b, 1 << 16), BUFFER_BYTES);
     }
     return b;
   }
@@ -129,6 +140,11 @@ public final class CarReader implements AutoCloseable {
     return blockBytes;
   }
 
+  /** Where, in the uncompressed stream, the section of the last block returned starts. */
+  public long sectionOffset() {
+    return sectionOffset;
+  }
+
   /** Bytes of the uncompressed CAR stream consumed so far. */
   public long offset() {
     return offset;
@@ -145,7 +161,7 @@ public final class CarReader implements AutoCloseable {
     if (len < 0) {
       return null;
     }
-    String where = "section " + (blocks + 1) + " at offset " + sectionStart;
+    String where = where(blocks + 1, sectionStart);
     if (len == 0 || len > MAX_SECTION_BYTES) {
       throw new CarException(
           where + ": length " + len + " is outside 1.." + MAX_SECTION_BYTES + " bytes");
@@ -160,21 +176,34 @@ public final class CarReader implements AutoCloseable {
     }
     byte[] data = Arrays.copyOfRange(section, cidLength, section.length);
     if (verify) {
-      if (!Multihash.canCompute(cid.hashFunction())) {
-        throw new CarException(
-            where
-                + ": cannot check block "
-                + cid
-                + ": unsupported hash function "
-                + Multihash.name(cid.hashFunction()));
-      }
-      if (!cid.matches(data)) {
-        throw new CarException(where + ": block data does not match its CID " + cid);
-      }
+      check(cid, data, blocks + 1, sectionStart);
     }
     blocks++;
     blockBytes += data.length;
+    sectionOffset = sectionStart;
     return new Block(cid, data);
+  }
+
+  /**
+   * Checks that {@code data} hashes to {@code cid}, naming the section (counted from 1) and its
+   * offset when it does not. Thread-safe: {@link CarImporter} checks blocks on another thread.
+   */
+  static void check(Cid cid, byte[] data, long section, long offset) throws CarException {
+    if (!Multihash.canCompute(cid.hashFunction())) {
+      throw new CarException(
+          where(section, offset)
+              + ": cannot check block "
+              + cid
+              + ": unsupported hash function "
+              + Multihash.name(cid.hashFunction()));
+    }
+    if (!cid.matches(data)) {
+      throw new CarException(where(section, offset) + ": block data does not match its CID " + cid);
+    }
+  }
+
+  private static String where(long section, long offset) {
+    return "section " + section + " at offset " + offset;
   }
 
   /** The length of the CID at the start of a section, from its varint fields. */
@@ -242,11 +271,22 @@ public final class CarReader implements AutoCloseable {
     }
   }
 
-  /** Reads exactly {@code n} bytes, allocating only as the bytes arrive. */
+  /**
+   * Reads exactly {@code n} bytes. Up to {@link #EAGER_READ_BYTES} straight into an array of that
+   * size; beyond, allocating only as the bytes arrive.
+   */
   private byte[] readFully(int n, String what) throws CarException {
     byte[] b;
     try {
-      b = in.readNBytes(n);
+      if (n <= EAGER_READ_BYTES) {
+        b = new byte[n];
+        int got = in.readNBytes(b, 0, n);
+        if (got < n) {
+          b = Arrays.copyOf(b, got);
+        }
+      } else {
+        b = in.readNBytes(n);
+      }
     } catch (IOException e) {
       throw ioFailure(e);
     }

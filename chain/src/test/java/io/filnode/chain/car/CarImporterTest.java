@@ -64,6 +64,31 @@ class CarImporterTest {
   }
 
   @Test
+  void aBadBlockMidwayNamesItsCidAndLeavesNothingInRocksDb() throws Exception {
+    List<Block> blocks = new ArrayList<>(SmallCars.blocks(300, 20_000)); // several check batches
+    Block good = blocks.get(150);
+    byte[] tampered = good.data().clone();
+    tampered[tampered.length / 2] ^= 1;
+    blocks.set(150, new Block(good.cid(), tampered));
+    byte[] car = SmallCars.car(blocks);
+    try (RocksBlockstore bs = RocksBlockstore.open(dir.resolve("db"), 1 << 20)) {
+      bs.put(blocks.get(3).cid(), blocks.get(3).data());
+      assertThatThrownBy(() -> CarImporter.importCar(CarImporter.Source.of(car), bs, null))
+          .isInstanceOf(CarException.class)
+          .hasMessageContaining("section 151 ")
+          .hasMessageContaining("does not match its CID " + good.cid());
+      assertThat(bs.countBlocks()).isEqualTo(1);
+      assertThat(bs.has(blocks.get(3).cid())).isTrue();
+      // and the same CAR without the tampering imports whole
+      blocks.set(150, good);
+      CarImporter.Result res =
+          CarImporter.importCar(CarImporter.Source.of(SmallCars.car(blocks)), bs, null);
+      assertThat(res.newBlocks()).isEqualTo(299);
+      assertThat(bs.countBlocks()).isEqualTo(300);
+    }
+  }
+
+  @Test
   void aStoreFailureInTheWritePassRollsBackTheNewBlocks() {
     List<Block> blocks = SmallCars.blocks(50, 200_000);
     byte[] car = SmallCars.car(blocks);

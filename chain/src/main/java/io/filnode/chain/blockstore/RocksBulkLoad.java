@@ -1,0 +1,141 @@
+package io.filnode.chain.blockstore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.rocksdb.EnvOptions;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.SstFileWriter;
+
+/**
+ * A bulk load into a {@link RocksBlockstore} by table-file ingestion: staged blocks are sorted by
+ * key in chunks of about {@link #CHUNK_BYTES} and each chunk is written to its own SST file in a
+ * private directory beside the database's files; {@link #commit()} ingests all the files in one
+ * call, which RocksDB applies atomically (one manifest record), so the blocks appear together or,
+ * after a failure or crash, not at all. This skips the memtable, its flushes and the write-ahead
+ * log that batched writes go through. Files left by a crash are removed when the store is next
+ * opened ({@link #removeLeftovers}).
+ */
+final class RocksBulkLoad implements BulkLoad {
+  /** Staged blocks are written to a new table file at about this many bytes. */
+  static final long CHUNK_BYTES = 128L << 20;
+
+  static final String DIR_PREFIX = "bulk-load-";
+
+  private static final Comparator<byte[][]> BY_KEY = (a, b) -> Arrays.compareUnsigned(a[0], b[0]);
+
+  private final RocksBlockstore store;
+  private final Options options;
+  private final Path dir;
+  private final long chunkBytes;
+  private final List<byte[][]> chunk = new ArrayList<>();
+  private final List<String> files = new ArrayList<>();
+  private long stagedBytes;
+  private boolean done;
+
+  RocksBulkLoad(RocksBlockstore store, Options options, long chunkBytes) {
+    this.store = store;
+    this.options = options;
+    this.chunkBytes = chunkBytes;
+    try {
+      this.dir = Files.createTempDirectory(store.path(), DIR_PREFIX);
+    } catch (IOException e) {
+      options.close();
+      throw new BlockstoreException("creating a bulk-load directory in " + store.path(), e);
+    }
+  }
+
+  @Override
+  public void add(Block block) {
+    if (done) {
+      throw new IllegalStateException("the bulk load is already committed or closed");
+    }
+    chunk.add(new byte[][] {block.cid().bytes(), block.data()});
+    stagedBytes += block.data().length;
+    if (stagedBytes >= chunkBytes) {
+      writeChunk();
+    }
+  }
+
+  /** Sorts the chunk by key and writes it to a table file (a key repeated in it, once). */
+  private void writeChunk() {
+    if (chunk.isEmpty()) {
+      return;
+    }
+    chunk.sort(BY_KEY);
+    String file = dir.resolve(String.format("%06d.sst", files.size())).toString();
+    try (EnvOptions env = new EnvOptions();
+        SstFileWriter w = new SstFileWriter(env, options)) {
+      w.open(file);
+      byte[] previous = null;
+      for (byte[][] kv : chunk) {
+        if (previous == null || !Arrays.equals(previous, kv[0])) {
+          w.put(kv[0], kv[1]);
+        }
+        previous = kv[0];
+      }
+      w.finish();
+    } catch (RocksDBException e) {
+      throw store.failure("writing the bulk-load table " + file, e);
+    }
+    files.add(file);
+    chunk.clear();
+    stagedBytes = 0;
+  }
+
+  @Override
+  public void commit() {
+    if (done) {
+      throw new IllegalStateException("the bulk load is already committed or closed");
+    }
+    try {
+      writeChunk();
+      if (!files.isEmpty()) {
+        store.ingest(files);
+      }
+    } finally {
+      close();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (done) {
+      return;
+    }
+    done = true;
+    chunk.clear();
+    options.close();
+    deleteTree(dir);
+  }
+
+  /** Deletes the directories of bulk loads that a crash interrupted. */
+  static void removeLeftovers(Path dbDir) {
+    try (Stream<Path> s = Files.list(dbDir)) {
+      for (Path p : s.filter(p -> p.getFileName().toString().startsWith(DIR_PREFIX)).toList()) {
+        deleteTree(p);
+      }
+    } catch (IOException e) {
+      throw new BlockstoreException("listing " + dbDir + ": " + e, e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new BlockstoreException("removing the bulk-load directory " + dir + ": " + e, e);
+    }
+  }
+}
