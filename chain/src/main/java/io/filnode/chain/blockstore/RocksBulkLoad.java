@@ -28,13 +28,12 @@ final class RocksBulkLoad implements BulkLoad {
 
   static final String DIR_PREFIX = "bulk-load-";
 
-  private static final Comparator<byte[][]> BY_KEY = (a, b) -> Arrays.compareUnsigned(a[0], b[0]);
-
   private final RocksBlockstore store;
   private final Options options;
   private final Path dir;
   private final long chunkBytes;
-  private final List<byte[][]> chunk = new ArrayList<>();
+  private final List<byte[]> keys = new ArrayList<>();
+  private final List<byte[]> values = new ArrayList<>();
   private final List<String> files = new ArrayList<>();
   private long stagedBytes;
   private boolean done;
@@ -56,7 +55,8 @@ final class RocksBulkLoad implements BulkLoad {
     if (done) {
       throw new IllegalStateException("the bulk load is already committed or closed");
     }
-    chunk.add(new byte[][] {block.cid().bytes(), block.data()});
+    keys.add(block.cid().bytes());
+    values.add(block.data());
     stagedBytes += block.data().length;
     if (stagedBytes >= chunkBytes) {
       writeChunk();
@@ -65,27 +65,29 @@ final class RocksBulkLoad implements BulkLoad {
 
   /** Sorts the chunk by key and writes it to a table file (a key repeated in it, once). */
   private void writeChunk() {
-    if (chunk.isEmpty()) {
+    if (keys.isEmpty()) {
       return;
     }
-    chunk.sort(BY_KEY);
+    int[] order = KeyOrder.sorted(keys);
     String file = dir.resolve(String.format("%06d.sst", files.size())).toString();
     try (EnvOptions env = new EnvOptions();
         SstFileWriter w = new SstFileWriter(env, options)) {
       w.open(file);
       byte[] previous = null;
-      for (byte[][] kv : chunk) {
-        if (previous == null || !Arrays.equals(previous, kv[0])) {
-          w.put(kv[0], kv[1]);
+      for (int i : order) {
+        byte[] key = keys.get(i);
+        if (previous == null || !Arrays.equals(previous, key)) {
+          w.put(key, values.get(i));
         }
-        previous = kv[0];
+        previous = key;
       }
       w.finish();
     } catch (RocksDBException e) {
       throw store.failure("writing the bulk-load table " + file, e);
     }
     files.add(file);
-    chunk.clear();
+    keys.clear();
+    values.clear();
     stagedBytes = 0;
   }
 
@@ -110,7 +112,8 @@ final class RocksBulkLoad implements BulkLoad {
       return;
     }
     done = true;
-    chunk.clear();
+    keys.clear();
+    values.clear();
     options.close();
     deleteTree(dir);
   }

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -53,7 +54,7 @@ public final class CarReader implements AutoCloseable {
       throw new CarException(
           "CAR header length " + len + " is outside 1.." + MAX_HEADER_BYTES + " bytes");
     }
-    byte[] h = readFully((int) len, "the header");
+    byte[] h = readFully((int) len, () -> "the header");
     try {
       this.header = CarHeader.decode(h);
     } catch (CborException e) {
@@ -161,10 +162,12 @@ public final class CarReader implements AutoCloseable {
     if (len < 0) {
       return null;
     }
-    String where = where(blocks + 1, sectionStart);
+    long number = blocks + 1;
+    // built only for an error message: most sections are fine
+    Supplier<String> where = () -> where(number, sectionStart);
     if (len == 0 || len > MAX_SECTION_BYTES) {
       throw new CarException(
-          where + ": length " + len + " is outside 1.." + MAX_SECTION_BYTES + " bytes");
+          where.get() + ": length " + len + " is outside 1.." + MAX_SECTION_BYTES + " bytes");
     }
     byte[] section = readFully((int) len, where);
     int cidLength = cidLength(section, where);
@@ -172,11 +175,11 @@ public final class CarReader implements AutoCloseable {
     try {
       cid = Cid.fromBytes(section, 0, cidLength);
     } catch (IllegalArgumentException e) {
-      throw new CarException(where + ": invalid CID: " + e.getMessage(), e);
+      throw new CarException(where.get() + ": invalid CID: " + e.getMessage(), e);
     }
     byte[] data = Arrays.copyOfRange(section, cidLength, section.length);
     if (verify) {
-      check(cid, data, blocks + 1, sectionStart);
+      check(cid, data, number, sectionStart);
     }
     blocks++;
     blockBytes += data.length;
@@ -207,10 +210,10 @@ public final class CarReader implements AutoCloseable {
   }
 
   /** The length of the CID at the start of a section, from its varint fields. */
-  private static int cidLength(byte[] s, String where) throws CarException {
+  private static int cidLength(byte[] s, Supplier<String> where) throws CarException {
     if (s.length >= 2 && s[0] == 0x12 && s[1] == 0x20) {
       if (s.length < 34) {
-        throw new CarException(where + ": section too short for its v0 CID");
+        throw new CarException(where.get() + ": section too short for its v0 CID");
       }
       return 34;
     }
@@ -222,11 +225,11 @@ public final class CarReader implements AutoCloseable {
       long digestLength = Varint.read(s, p, s.length);
       p += Varint.size(digestLength);
       if (digestLength > s.length - p) {
-        throw new CarException(where + ": CID digest runs past the end of the section");
+        throw new CarException(where.get() + ": CID digest runs past the end of the section");
       }
       return p + (int) digestLength;
     } catch (IllegalArgumentException e) {
-      throw new CarException(where + ": invalid CID: " + e.getMessage(), e);
+      throw new CarException(where.get() + ": invalid CID: " + e.getMessage(), e);
     }
   }
 
@@ -275,7 +278,7 @@ public final class CarReader implements AutoCloseable {
    * Reads exactly {@code n} bytes. Up to {@link #EAGER_READ_BYTES} straight into an array of that
    * size; beyond, allocating only as the bytes arrive.
    */
-  private byte[] readFully(int n, String what) throws CarException {
+  private byte[] readFully(int n, Supplier<String> what) throws CarException {
     byte[] b;
     try {
       if (n <= EAGER_READ_BYTES) {
@@ -294,7 +297,7 @@ public final class CarReader implements AutoCloseable {
     if (b.length < n) {
       throw new CarException(
           "truncated CAR: "
-              + what
+              + what.get()
               + " needs "
               + n
               + " bytes but the stream ends after "
