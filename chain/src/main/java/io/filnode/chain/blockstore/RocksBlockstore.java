@@ -30,7 +30,8 @@ import org.rocksdb.WriteOptions;
  * their binary CID; a second column family, {@code meta}, holds small records about the store (such
  * as which CAR imports completed). Tables carry bloom filters (10 bits per key) so that {@link
  * #has} and {@link #get} of absent blocks rarely touch the disk, and share one LRU block cache
- * whose size the caller chooses.
+ * whose size the caller chooses. Bulk loads (CAR imports) bypass the memtable: they write sorted
+ * table files and ingest them at once ({@link #bulkLoad()}).
  *
  * <p>Thread-safe. Every RocksDB failure surfaces as a {@link BlockstoreException} naming the
  * operation and the path.

@@ -21,6 +21,11 @@ import org.rocksdb.SstFileWriter;
  * after a failure or crash, not at all. This skips the memtable, its flushes and the write-ahead
  * log that batched writes go through. Files left by a crash are removed when the store is next
  * opened ({@link #removeLeftovers}).
+ *
+ * <p>Costs to know: a chunk's blocks stay on the heap until its file is written; and since CIDs are
+ * random, every file spans the whole key space, so the files are ingested into level 0 and
+ * RocksDB's compaction merges them afterwards (a large import ingests many level-0 files at once;
+ * merging the chunks into non-overlapping files before ingestion would avoid that).
  */
 final class RocksBulkLoad implements BulkLoad {
   /** Staged blocks are written to a new table file at about this many bytes. */
