@@ -19,8 +19,8 @@ import java.util.zip.GZIPInputStream;
  * Reads a CAR v1 stream one block at a time: plain, zstd- or gzip-compressed (recognised by their
  * magic bytes). Every block's bytes are hashed and compared with its CID before it is returned; a
  * mismatch stops the reading. Lengths are bounded ({@link #MAX_HEADER_BYTES}, {@link
- * #MAX_SECTION_BYTES}) and are never trusted for allocation: a section is read in chunks, so a
- * forged length costs no more memory than the bytes that are really there.
+ * #MAX_SECTION_BYTES}) and trusted for allocation only up to 1 MiB: a longer section is read in
+ * chunks, so a forged length costs at most 1 MiB more memory than the bytes that are really there.
  */
 public final class CarReader implements AutoCloseable {
   /** The largest header we accept. */
