@@ -6,7 +6,10 @@ import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cbor.CborWriter;
 import io.filnode.chain.types.TokenAmount;
 
-/** builtin.ApplyRewardParams: the reward the reward actor pays a miner and its penalty. */
+/**
+ * builtin.ApplyRewardParams: what the reward actor sends to a miner's ApplyRewards, the block
+ * reward (sent as value too) and the penalty to take from the miner, a tuple of 2.
+ */
 public record ApplyRewardParams(TokenAmount reward, TokenAmount penalty) implements CborEncodable {
   @Override
   public void encode(CborWriter w) {

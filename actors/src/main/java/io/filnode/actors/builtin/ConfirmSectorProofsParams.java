@@ -7,7 +7,10 @@ import io.filnode.chain.cbor.CborWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** builtin.ConfirmSectorProofsParams: the sectors whose batch-verified proofs were valid. */
+/**
+ * builtin.ConfirmSectorProofsParams: the sector numbers whose PoRep the power actor's batch
+ * verification accepted, sent to the miner's ConfirmSectorProofsValid; a tuple of 1.
+ */
 public record ConfirmSectorProofsParams(List<Long> sectors) implements CborEncodable {
   public ConfirmSectorProofsParams {
     sectors = List.copyOf(sectors);

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * builtin.MinerAddrs: a miner's owner, worker and control addresses (what the miner's
- * ControlAddresses method returns), a tuple.
+ * specs-actors' {@code builtin.MinerAddrs}: what a miner's ControlAddresses method returns, as
+ * other actors decode it (Go duplicates the miner's type to avoid an import cycle).
  */
 public record MinerAddrs(Address owner, Address worker, List<Address> controlAddrs)
     implements CborEncodable {
@@ -33,11 +33,11 @@ public record MinerAddrs(Address owner, Address worker, List<Address> controlAdd
     r.readTupleHeader(3, "MinerAddrs");
     Address owner = Address.decode(r);
     Address worker = Address.decode(r);
-    int n = r.readArrayHeader();
-    List<Address> ctrl = new ArrayList<>(n);
+    int n = r.readArrayHeader(CborReader.MAX_LENGTH);
+    List<Address> control = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      ctrl.add(Address.decode(r));
+      control.add(Address.decode(r));
     }
-    return new MinerAddrs(owner, worker, ctrl);
+    return new MinerAddrs(owner, worker, control);
   }
 }

@@ -6,7 +6,7 @@ import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cbor.CborWriter;
 import java.util.List;
 
-/** market.ActivateDealsParams: the deals of a sector being proven and its expiry, a tuple. */
+/** Parameters of ActivateDeals, which a miner calls when it proves a sector. */
 public record ActivateDealsParams(List<Long> dealIds, long sectorExpiry) implements CborEncodable {
   public ActivateDealsParams {
     dealIds = List.copyOf(dealIds);
@@ -15,12 +15,12 @@ public record ActivateDealsParams(List<Long> dealIds, long sectorExpiry) impleme
   @Override
   public void encode(CborWriter w) {
     w.writeArrayHeader(2);
-    DealIds.write(w, dealIds);
+    DealIds.encode(w, dealIds);
     w.writeInt64(sectorExpiry);
   }
 
   public static ActivateDealsParams decode(CborReader r) throws CborException {
     r.readTupleHeader(2, "ActivateDealsParams");
-    return new ActivateDealsParams(DealIds.read(r), r.readInt64());
+    return new ActivateDealsParams(DealIds.decode(r), r.readInt64());
   }
 }

@@ -6,7 +6,10 @@ import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cbor.CborWriter;
 import java.util.List;
 
-/** market.ComputeDataCommitmentParams: the deals of a sector and its seal proof type, a tuple. */
+/**
+ * Parameters of ComputeDataCommitment: the deals of a sector and its seal proof type (an int64).
+ * The method returns the unsealed sector CID as a bare CBOR CID (cbor-gen's {@code CborCid}).
+ */
 public record ComputeDataCommitmentParams(List<Long> dealIds, long sectorType)
     implements CborEncodable {
   public ComputeDataCommitmentParams {
@@ -16,12 +19,12 @@ public record ComputeDataCommitmentParams(List<Long> dealIds, long sectorType)
   @Override
   public void encode(CborWriter w) {
     w.writeArrayHeader(2);
-    DealIds.write(w, dealIds);
+    DealIds.encode(w, dealIds);
     w.writeInt64(sectorType);
   }
 
   public static ComputeDataCommitmentParams decode(CborReader r) throws CborException {
     r.readTupleHeader(2, "ComputeDataCommitmentParams");
-    return new ComputeDataCommitmentParams(DealIds.read(r), r.readInt64());
+    return new ComputeDataCommitmentParams(DealIds.decode(r), r.readInt64());
   }
 }

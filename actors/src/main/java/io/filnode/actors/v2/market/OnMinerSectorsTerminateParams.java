@@ -6,7 +6,7 @@ import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cbor.CborWriter;
 import java.util.List;
 
-/** market.OnMinerSectorsTerminateParams: a termination epoch and the deals it ends, a tuple. */
+/** Parameters of OnMinerSectorsTerminate: the termination epoch and the sectors' deals. */
 public record OnMinerSectorsTerminateParams(long epoch, List<Long> dealIds)
     implements CborEncodable {
   public OnMinerSectorsTerminateParams {
@@ -17,11 +17,11 @@ public record OnMinerSectorsTerminateParams(long epoch, List<Long> dealIds)
   public void encode(CborWriter w) {
     w.writeArrayHeader(2);
     w.writeInt64(epoch);
-    DealIds.write(w, dealIds);
+    DealIds.encode(w, dealIds);
   }
 
   public static OnMinerSectorsTerminateParams decode(CborReader r) throws CborException {
     r.readTupleHeader(2, "OnMinerSectorsTerminateParams");
-    return new OnMinerSectorsTerminateParams(r.readInt64(), DealIds.read(r));
+    return new OnMinerSectorsTerminateParams(r.readInt64(), DealIds.decode(r));
   }
 }

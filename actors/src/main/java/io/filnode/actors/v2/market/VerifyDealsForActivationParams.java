@@ -6,7 +6,7 @@ import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cbor.CborWriter;
 import java.util.List;
 
-/** market.VerifyDealsForActivationParams: deals and the sector's lifetime, a tuple. */
+/** Parameters of VerifyDealsForActivation, which a miner calls at pre-commit. */
 public record VerifyDealsForActivationParams(
     List<Long> dealIds, long sectorExpiry, long sectorStart) implements CborEncodable {
   public VerifyDealsForActivationParams {
@@ -16,13 +16,13 @@ public record VerifyDealsForActivationParams(
   @Override
   public void encode(CborWriter w) {
     w.writeArrayHeader(3);
-    DealIds.write(w, dealIds);
+    DealIds.encode(w, dealIds);
     w.writeInt64(sectorExpiry);
     w.writeInt64(sectorStart);
   }
 
   public static VerifyDealsForActivationParams decode(CborReader r) throws CborException {
     r.readTupleHeader(3, "VerifyDealsForActivationParams");
-    return new VerifyDealsForActivationParams(DealIds.read(r), r.readInt64(), r.readInt64());
+    return new VerifyDealsForActivationParams(DealIds.decode(r), r.readInt64(), r.readInt64());
   }
 }

@@ -6,9 +6,13 @@ import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cbor.CborWriter;
 import java.math.BigInteger;
 
-/** market.VerifyDealsForActivationReturn (v2): deal weights and total deal space, a tuple. */
+/**
+ * What VerifyDealsForActivation returns (v2 added {@code DealSpace}): the space-time of the
+ * unverified and of the verified deals, and their total padded size (a uint64 that wraps as Go's).
+ */
 public record VerifyDealsForActivationReturn(
     BigInteger dealWeight, BigInteger verifiedDealWeight, long dealSpace) implements CborEncodable {
+
   @Override
   public void encode(CborWriter w) {
     w.writeArrayHeader(3);

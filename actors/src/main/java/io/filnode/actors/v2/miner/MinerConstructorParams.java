@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * power.MinerConstructorParams: what the power actor passes (through init's Exec) to a new miner's
- * constructor, a tuple of 6. Byte arrays are not copied: treat them as read-only.
+ * The v2 miner constructor's parameters (Go's {@code power.MinerConstructorParams}, aliased as
+ * {@code miner.ConstructorParams}), which the power actor sends through the init actor's Exec; a
+ * tuple of 6. Byte arrays are not copied: treat them as read-only.
  */
 @SuppressWarnings("ArrayRecordComponent") // read-only by convention
 public record MinerConstructorParams(
@@ -38,8 +39,8 @@ public record MinerConstructorParams(
     w.writeInt64(sealProofType);
     w.writeBytes(peerId);
     w.writeArrayHeader(multiaddrs.size());
-    for (byte[] ma : multiaddrs) {
-      w.writeBytes(ma);
+    for (byte[] m : multiaddrs) {
+      w.writeBytes(m);
     }
   }
 
@@ -48,17 +49,17 @@ public record MinerConstructorParams(
     Address owner = Address.decode(r);
     Address worker = Address.decode(r);
     int n = r.readArrayHeader();
-    List<Address> ctrl = new ArrayList<>(n);
+    List<Address> control = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      ctrl.add(Address.decode(r));
+      control.add(Address.decode(r));
     }
-    long sealProof = r.readInt64();
+    long sealProofType = r.readInt64();
     byte[] peerId = r.readBytes();
     int m = r.readArrayHeader();
-    List<byte[]> mas = new ArrayList<>(m);
+    List<byte[]> multiaddrs = new ArrayList<>(m);
     for (int i = 0; i < m; i++) {
-      mas.add(r.readBytes());
+      multiaddrs.add(r.readBytes());
     }
-    return new MinerConstructorParams(owner, worker, ctrl, sealProof, peerId, mas);
+    return new MinerConstructorParams(owner, worker, control, sealProofType, peerId, multiaddrs);
   }
 }

@@ -8,7 +8,10 @@ import io.filnode.chain.cbor.CborWriter;
 import io.filnode.chain.types.TokenAmount;
 import java.math.BigInteger;
 
-/** power.CurrentTotalPowerReturn (v2): network power totals and the smoothed QA power. */
+/**
+ * power.CurrentTotalPowerReturn in its v2 form (the smoothed estimate is not a pointer): the
+ * network's power and pledge as frozen at the last cron tick, a tuple of 4.
+ */
 public record CurrentTotalPowerReturn(
     BigInteger rawBytePower,
     BigInteger qualityAdjPower,

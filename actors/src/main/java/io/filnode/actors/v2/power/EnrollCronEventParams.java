@@ -6,8 +6,8 @@ import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cbor.CborWriter;
 
 /**
- * power.EnrollCronEventParams: an epoch and the payload to call the miner back with, a tuple. The
- * payload is not copied: treat it as read-only.
+ * power.EnrollCronEventParams: the epoch at which to call the miner back and the payload to call it
+ * with, a tuple of 2. The payload is not copied: treat it as read-only.
  */
 @SuppressWarnings("ArrayRecordComponent") // read-only by convention
 public record EnrollCronEventParams(long eventEpoch, byte[] payload) implements CborEncodable {

@@ -6,7 +6,10 @@ import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cbor.CborWriter;
 import java.math.BigInteger;
 
-/** power.UpdateClaimedPowerParams: a miner's raw and quality-adjusted power change, a tuple. */
+/**
+ * power.UpdateClaimedPowerParams: the change of a miner's raw and quality-adjusted power (either
+ * may be negative), a tuple of 2.
+ */
 public record UpdateClaimedPowerParams(BigInteger rawByteDelta, BigInteger qualityAdjustedDelta)
     implements CborEncodable {
   @Override

@@ -7,7 +7,10 @@ import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cbor.CborWriter;
 import java.math.BigInteger;
 
-/** reward.ThisEpochRewardReturn (v2): the smoothed reward and the baseline power, a tuple. */
+/**
+ * reward.ThisEpochRewardReturn in its v2 form (v0's unsmoothed reward is gone): the smoothed reward
+ * estimate and the baseline power, a tuple of 2.
+ */
 public record ThisEpochRewardReturn(
     FilterEstimate thisEpochRewardSmoothed, BigInteger thisEpochBaselinePower)
     implements CborEncodable {
