@@ -5,6 +5,7 @@ import io.filnode.actors.v2.account.AccountActor;
 import io.filnode.actors.v2.cron.CronActor;
 import io.filnode.actors.v2.init.InitActor;
 import io.filnode.actors.v2.market.MarketActor;
+import io.filnode.actors.v2.miner.MinerActor;
 import io.filnode.actors.v2.multisig.MultisigActor;
 import io.filnode.actors.v2.paych.PaychActor;
 import io.filnode.actors.v2.power.PowerActor;
@@ -37,6 +38,7 @@ public final class ActorsV2 {
     actors.put(BuiltinActors.codeCid(ActorKind.MULTISIG, 2), new MultisigActor());
     actors.put(BuiltinActors.codeCid(ActorKind.PAYMENT_CHANNEL, 2), new PaychActor());
     actors.put(BuiltinActors.codeCid(ActorKind.STORAGE_MARKET, 2), new MarketActor());
+    actors.put(BuiltinActors.codeCid(ActorKind.STORAGE_MINER, 2), new MinerActor());
     return actors;
   }
 }

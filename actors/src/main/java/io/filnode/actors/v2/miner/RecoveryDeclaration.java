@@ -1,0 +1,21 @@
+package io.filnode.actors.v2.miner;
+
+import io.filnode.chain.bitfield.BitField;
+import io.filnode.chain.cbor.CborException;
+import io.filnode.chain.cbor.CborReader;
+import io.filnode.chain.cbor.CborWriter;
+
+/** Faulty sectors of one partition declared recovered, a tuple. */
+public record RecoveryDeclaration(long deadline, long partition, BitField sectors) {
+  void encode(CborWriter w) {
+    w.writeArrayHeader(3);
+    w.writeUint64(deadline);
+    w.writeUint64(partition);
+    BitFields.encode(w, sectors);
+  }
+
+  static RecoveryDeclaration decode(CborReader r) throws CborException {
+    r.readTupleHeader(3, "RecoveryDeclaration");
+    return new RecoveryDeclaration(r.readUint64(), r.readUint64(), BitFields.decode(r));
+  }
+}
