@@ -60,6 +60,14 @@ public final class ConformanceRunner {
     this.onApplied = onApplied;
   }
 
+  /**
+   * The chaos actor the conformance driver registers for vectors that ask for it, or null while the
+   * actors module has none.
+   */
+  public static ActorCode chaosActor() {
+    return null;
+  }
+
   /** Runs every variant of the vector in {@code file}; an unreadable vector is one failed run. */
   public List<RunResult> run(Path file) {
     TestVector v;

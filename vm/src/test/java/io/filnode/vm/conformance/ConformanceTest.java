@@ -24,7 +24,7 @@ class ConformanceTest {
     try (Stream<Path> s = Files.walk(dir)) {
       files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
     }
-    ConformanceRunner runner = new ConformanceRunner(Chaos.actor(), null);
+    ConformanceRunner runner = new ConformanceRunner(ConformanceRunner.chaosActor(), null);
     List<DynamicTest> tests = new ArrayList<>();
     for (Path f : files) {
       String name = dir.relativize(f).toString();
