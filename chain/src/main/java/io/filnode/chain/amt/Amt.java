@@ -180,7 +180,14 @@ public final class Amt {
       // Push the current tree down under slot 0 of a new root; an empty tree just gets taller.
       if (!root.isEmpty()) {
         AmtNode top = new AmtNode();
-        top.setLink(width, 0, new AmtLink(null, root, true));
+        if (options.version() == AmtVersion.V2) {
+          // go-amt-ipld v2 writes the old root out at once and keeps only its link, so later
+          // changes below it read it back: the same block gets and puts as Go (gas in the VM)
+          flushChildren(root, height);
+          top.setLink(width, 0, new AmtLink(putNode(root, height), null, false));
+        } else {
+          top.setLink(width, 0, new AmtLink(null, root, true));
+        }
         root = top;
       }
       height++;
@@ -395,7 +402,12 @@ public final class Amt {
       if (Long.compareUnsigned(start, offs + subCount) >= 0) {
         continue;
       }
-      forEach(load(l, h - 1), h - 1, start, offs, visitor);
+      // go-amt-ipld v2 walks nodes it has not cached without caching them
+      AmtNode child =
+          options.version() == AmtVersion.V2 && l.cached == null
+              ? read(l.cid, h - 1)
+              : load(l, h - 1);
+      forEach(child, h - 1, start, offs, visitor);
     }
   }
 
@@ -416,35 +428,49 @@ public final class Amt {
     return cid;
   }
 
+  /**
+   * Writes the children of {@code node} at height {@code h}, depth first. go-amt-ipld v3 writes the
+   * changed ones; v2 writes every cached child, changed or only read (and keeps it cached).
+   */
   private void flushChildren(AmtNode node, int h) {
     if (h == 0 || node.links == null) {
       return;
     }
+    boolean v2 = options.version() == AmtVersion.V2;
     for (AmtLink l : node.links) {
-      if (l != null && l.dirty) {
+      if (l != null && l.cached != null && (l.dirty || v2)) {
         flushChildren(l.cached, h - 1);
-        CborWriter w = new CborWriter();
-        AmtCodec.encodeNode(w, l.cached, options, h - 1 == 0);
-        byte[] data = w.toByteArray();
-        l.cid = Cid.ofDagCbor(data);
-        store.blockstore().put(l.cid, data);
+        l.cid = putNode(l.cached, h - 1);
         l.dirty = false;
       }
     }
   }
 
+  private Cid putNode(AmtNode node, int h) {
+    CborWriter w = new CborWriter();
+    AmtCodec.encodeNode(w, node, options, h == 0);
+    byte[] data = w.toByteArray();
+    Cid cid = Cid.ofDagCbor(data);
+    store.blockstore().put(cid, data);
+    return cid;
+  }
+
   private AmtNode load(AmtLink l, int h) throws CborException {
     if (l.cached == null) {
-      AmtCodec.RawNode raw =
-          store.get(l.cid, "AMT node", r -> AmtCodec.decodeNode(r, options.version()));
-      try {
-        // v2 accepts empty nodes anywhere; v3 only as the root of an empty AMT.
-        l.cached = AmtCodec.expand(raw, options, options.version() == AmtVersion.V2, h == 0);
-      } catch (CborException e) {
-        throw e.within("AMT node " + l.cid);
-      }
+      l.cached = read(l.cid, h);
     }
     return l.cached;
+  }
+
+  private AmtNode read(Cid cid, int h) throws CborException {
+    AmtCodec.RawNode raw =
+        store.get(cid, "AMT node", r -> AmtCodec.decodeNode(r, options.version()));
+    try {
+      // v2 accepts empty nodes anywhere; v3 only as the root of an empty AMT.
+      return AmtCodec.expand(raw, options, options.version() == AmtVersion.V2, h == 0);
+    } catch (CborException e) {
+      throw e.within("AMT node " + cid);
+    }
   }
 
   private static byte[] checkedValue(byte[] cborValue) {

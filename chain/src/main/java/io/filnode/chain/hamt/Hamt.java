@@ -131,10 +131,7 @@ public final class Hamt {
 
   /** Writes every changed node to the store and returns the root node's CID. */
   public Cid flush() {
-    byte[] data = flushNode(root);
-    Cid cid = Cid.ofDagCbor(data);
-    store.blockstore().put(cid, data);
-    return cid;
+    return put(flushNode(root));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -230,7 +227,13 @@ public final class Hamt {
       for (Kv kv : kvs) {
         modify(sub, options.hasher().hash(kv.key), depth + 1, kv.key, kv.value, replace);
       }
-      node.pointers.set(ci, Pointer.newChild(sub));
+      if (options.version() == HamtVersion.V2) {
+        // go-hamt-ipld v2 writes the new child at once and keeps only its link, so a later change
+        // below it reads it back: the same block gets and puts as Go (they cost gas in the VM)
+        node.pointers.set(ci, Pointer.link(put(HamtCodec.encode(sub, options.version()))));
+      } else {
+        node.pointers.set(ci, Pointer.newChild(sub));
+      }
       return true;
     }
     int at = 0;
@@ -293,17 +296,28 @@ public final class Hamt {
     }
   }
 
-  /** Writes the dirty children of {@code node} (depth first) and returns the node's encoding. */
+  /**
+   * Writes the children of {@code node} (depth first) and returns the node's encoding. As Go's
+   * {@code Flush}: go-hamt-ipld v3 writes only the dirty cached children and keeps them cached; v2
+   * writes every cached child, changed or only read, and drops it from the cache.
+   */
   private byte[] flushNode(HamtNode node) {
+    boolean v2 = options.version() == HamtVersion.V2;
     for (Pointer p : node.pointers) {
-      if (p.cache != null && p.dirty) {
-        byte[] data = flushNode(p.cache);
-        Cid cid = Cid.ofDagCbor(data);
-        store.blockstore().put(cid, data);
-        p.link = cid;
+      if (p.cache != null && (p.dirty || v2)) {
+        p.link = put(flushNode(p.cache));
         p.dirty = false;
+        if (v2) {
+          p.cache = null;
+        }
       }
     }
     return HamtCodec.encode(node, options.version());
+  }
+
+  private Cid put(byte[] data) {
+    Cid cid = Cid.ofDagCbor(data);
+    store.blockstore().put(cid, data);
+    return cid;
   }
 }
