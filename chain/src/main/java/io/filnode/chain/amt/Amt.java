@@ -181,10 +181,15 @@ public final class Amt {
       if (!root.isEmpty()) {
         AmtNode top = new AmtNode();
         if (options.version() == AmtVersion.V2) {
-          // go-amt-ipld v2 writes the old root out at once and keeps only its link, so later
-          // changes below it read it back: the same block gets and puts as Go (gas in the VM)
+          // go-amt-ipld v2 writes the old root at once and keeps only its link (gas: a put now
+          // and a get at the next access below it).
           flushChildren(root, height);
-          top.setLink(width, 0, new AmtLink(putNode(root, height), null, false));
+          CborWriter w = new CborWriter();
+          AmtCodec.encodeNode(w, root, options, height == 0);
+          byte[] data = w.toByteArray();
+          Cid cid = Cid.ofDagCbor(data);
+          store.blockstore().put(cid, data);
+          top.setLink(width, 0, new AmtLink(cid, null, false));
         } else {
           top.setLink(width, 0, new AmtLink(null, root, true));
         }
@@ -402,7 +407,7 @@ public final class Amt {
       if (Long.compareUnsigned(start, offs + subCount) >= 0) {
         continue;
       }
-      // go-amt-ipld v2 walks nodes it has not cached without caching them
+      // go-amt-ipld v2 walks unloaded children without caching them (each walk gets them again).
       AmtNode child =
           options.version() == AmtVersion.V2 && l.cached == null
               ? read(l.cid, h - 1)
@@ -429,8 +434,8 @@ public final class Amt {
   }
 
   /**
-   * Writes the children of {@code node} at height {@code h}, depth first. go-amt-ipld v3 writes the
-   * changed ones; v2 writes every cached child, changed or only read (and keeps it cached).
+   * Writes the children below {@code node}: v3 the changed ones; v2 every loaded one, changed or
+   * not, as go-amt-ipld v2 does (each put costs gas in the VM).
    */
   private void flushChildren(AmtNode node, int h) {
     if (h == 0 || node.links == null) {
@@ -438,21 +443,16 @@ public final class Amt {
     }
     boolean v2 = options.version() == AmtVersion.V2;
     for (AmtLink l : node.links) {
-      if (l != null && l.cached != null && (l.dirty || v2)) {
+      if (l != null && l.cached != null && (v2 || l.dirty)) {
         flushChildren(l.cached, h - 1);
-        l.cid = putNode(l.cached, h - 1);
+        CborWriter w = new CborWriter();
+        AmtCodec.encodeNode(w, l.cached, options, h - 1 == 0);
+        byte[] data = w.toByteArray();
+        l.cid = Cid.ofDagCbor(data);
+        store.blockstore().put(l.cid, data);
         l.dirty = false;
       }
     }
-  }
-
-  private Cid putNode(AmtNode node, int h) {
-    CborWriter w = new CborWriter();
-    AmtCodec.encodeNode(w, node, options, h == 0);
-    byte[] data = w.toByteArray();
-    Cid cid = Cid.ofDagCbor(data);
-    store.blockstore().put(cid, data);
-    return cid;
   }
 
   private AmtNode load(AmtLink l, int h) throws CborException {

@@ -131,7 +131,10 @@ public final class Hamt {
 
   /** Writes every changed node to the store and returns the root node's CID. */
   public Cid flush() {
-    return put(flushNode(root));
+    byte[] data = flushNode(root);
+    Cid cid = Cid.ofDagCbor(data);
+    store.blockstore().put(cid, data);
+    return cid;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -228,9 +231,12 @@ public final class Hamt {
         modify(sub, options.hasher().hash(kv.key), depth + 1, kv.key, kv.value, replace);
       }
       if (options.version() == HamtVersion.V2) {
-        // go-hamt-ipld v2 writes the new child at once and keeps only its link, so a later change
-        // below it reads it back: the same block gets and puts as Go (they cost gas in the VM)
-        node.pointers.set(ci, Pointer.link(put(HamtCodec.encode(sub, options.version()))));
+        // go-hamt-ipld v2 writes the new child at once and keeps only its link, so the next
+        // access loads it again: both cost gas in the VM, so we do the same.
+        byte[] data = HamtCodec.encode(sub, options.version());
+        Cid cid = Cid.ofDagCbor(data);
+        store.blockstore().put(cid, data);
+        node.pointers.set(ci, Pointer.link(cid));
       } else {
         node.pointers.set(ci, Pointer.newChild(sub));
       }
@@ -297,15 +303,18 @@ public final class Hamt {
   }
 
   /**
-   * Writes the children of {@code node} (depth first) and returns the node's encoding. As Go's
-   * {@code Flush}: go-hamt-ipld v3 writes only the dirty cached children and keeps them cached; v2
-   * writes every cached child, changed or only read, and drops it from the cache.
+   * Writes the children of {@code node} (depth first) and returns the node's encoding. v3 writes
+   * the changed children; v2 (go-hamt-ipld v0.1/v2) writes every loaded child, changed or not, and
+   * forgets it, so that the store sees the same puts and later gets as Go's (they cost gas).
    */
   private byte[] flushNode(HamtNode node) {
     boolean v2 = options.version() == HamtVersion.V2;
     for (Pointer p : node.pointers) {
-      if (p.cache != null && (p.dirty || v2)) {
-        p.link = put(flushNode(p.cache));
+      if (p.cache != null && (v2 || p.dirty)) {
+        byte[] data = flushNode(p.cache);
+        Cid cid = Cid.ofDagCbor(data);
+        store.blockstore().put(cid, data);
+        p.link = cid;
         p.dirty = false;
         if (v2) {
           p.cache = null;
@@ -313,11 +322,5 @@ public final class Hamt {
       }
     }
     return HamtCodec.encode(node, options.version());
-  }
-
-  private Cid put(byte[] data) {
-    Cid cid = Cid.ofDagCbor(data);
-    store.blockstore().put(cid, data);
-    return cid;
   }
 }

@@ -2,32 +2,32 @@ package io.filnode.chain.blockstore;
 
 import io.filnode.chain.cid.Cid;
 
-/** A test store that counts gets and puts, to compare access patterns with Go's. */
+/** A memory blockstore that counts gets and puts, as the VM's gas-charging store would see them. */
 public final class CountingBlockstore implements Blockstore {
-  private final Blockstore under = new MemoryBlockstore();
+  private final MemoryBlockstore inner = new MemoryBlockstore();
   private int gets;
   private int puts;
 
   @Override
   public byte[] get(Cid cid) {
     gets++;
-    return under.get(cid);
+    return inner.get(cid);
   }
 
   @Override
   public boolean has(Cid cid) {
-    return under.has(cid);
+    return inner.has(cid);
   }
 
   @Override
   public void put(Cid cid, byte[] data) {
     puts++;
-    under.put(cid, data);
+    inner.put(cid, data);
   }
 
   @Override
   public void delete(Cid cid) {
-    under.delete(cid);
+    inner.delete(cid);
   }
 
   public int gets() {
