@@ -67,8 +67,7 @@ public final class ConformanceCommand implements Callable<Integer> {
       try {
         v = TestVector.read(f);
       } catch (TestVector.VectorException e) {
-        RunResult r =
-            new RunResult(f.toString(), "-", RunResult.Status.FAILED, List.of(e.getMessage()));
+        RunResult r = RunResult.failed(f.toString(), "-", e.getMessage());
         results.add(r);
         r.lines().forEach(out::println);
         continue;
@@ -110,6 +109,7 @@ public final class ConformanceCommand implements Callable<Integer> {
       o.put("file", r.file());
       o.put("variant", r.variant());
       o.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+      o.put("state_root", r.stateRoot());
       ArrayNode problems = o.putArray("problems");
       r.problems().forEach(problems::add);
     }

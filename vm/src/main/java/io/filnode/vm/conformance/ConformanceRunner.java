@@ -74,8 +74,7 @@ public final class ConformanceRunner {
     try {
       v = TestVector.read(file);
     } catch (TestVector.VectorException e) {
-      return List.of(
-          new RunResult(file.toString(), "-", RunResult.Status.FAILED, List.of(e.getMessage())));
+      return List.of(RunResult.failed(file.toString(), "-", e.getMessage()));
     }
     List<RunResult> out = new ArrayList<>();
     for (TestVector.Variant variant : v.variants()) {
@@ -88,17 +87,22 @@ public final class ConformanceRunner {
   public RunResult run(String file, TestVector v, TestVector.Variant variant) {
     if (variant.nv() < MIN_NV || variant.nv() > MAX_NV) {
       return new RunResult(
-          file, variant.id(), RunResult.Status.SKIPPED, List.of("network version " + variant.nv()));
+          file,
+          variant.id(),
+          RunResult.Status.SKIPPED,
+          List.of("network version " + variant.nv()),
+          null);
     }
     List<String> problems = new ArrayList<>();
+    Cid root = null;
     try {
       if (v.chaos() && chaos == null) {
         throw new IllegalStateException("the vector needs the chaos actor, which is not available");
       }
       MemoryBlockstore bs = loadCar(v.car());
       switch (v.kind()) {
-        case "message" -> runMessages(v, variant, bs, problems);
-        case "tipset" -> runTipsets(v, variant, bs, problems);
+        case "message" -> root = runMessages(v, variant, bs, problems);
+        case "tipset" -> root = runTipsets(v, variant, bs, problems);
         default -> problems.add("unknown vector class " + v.kind());
       }
     } catch (MessageApplyException | CarException | IOException | CborException e) {
@@ -110,7 +114,8 @@ public final class ConformanceRunner {
         file,
         variant.id(),
         problems.isEmpty() ? RunResult.Status.PASSED : RunResult.Status.FAILED,
-        problems);
+        problems,
+        root == null ? null : root.toString());
   }
 
   private VmConfig config(TestVector v, TokenAmount baseFee, VmConfig.CircSupply circ) {
@@ -129,7 +134,7 @@ public final class ConformanceRunner {
         onApplied != null);
   }
 
-  private void runMessages(
+  private Cid runMessages(
       TestVector v, TestVector.Variant variant, MemoryBlockstore bs, List<String> problems)
       throws MessageApplyException, CborException {
     TokenAmount baseFee = v.baseFee() == null ? DEFAULT_BASE_FEE : TokenAmount.ofAtto(v.baseFee());
@@ -154,9 +159,10 @@ public final class ConformanceRunner {
     if (!root.equals(v.postRoot())) {
       problems.add("state root: expected " + v.postRoot() + ", got " + root);
     }
+    return root;
   }
 
-  private void runTipsets(
+  private Cid runTipsets(
       TestVector v, TestVector.Variant variant, MemoryBlockstore bs, List<String> problems)
       throws MessageApplyException, CborException {
     // Lotus's tipset driver computes the circulating supply from a genesis it does not have, so
@@ -231,6 +237,7 @@ public final class ConformanceRunner {
     if (!root.equals(v.postRoot())) {
       problems.add("state root: expected " + v.postRoot() + ", got " + root);
     }
+    return root;
   }
 
   private static TestVector.Receipt receiptAt(TestVector v, int i, List<String> problems) {
