@@ -52,6 +52,15 @@ public final class ActorRegistry {
     return this;
   }
 
+  /**
+   * Registers {@code actor} under {@code code} for actors version {@code actorsVersion} (-1: any),
+   * replacing what was there.
+   */
+  public ActorRegistry register(Cid code, ActorCode actor, int actorsVersion, boolean singleton) {
+    actors.put(code, new Entry(actor, actorsVersion, singleton));
+    return this;
+  }
+
   /** The entry for {@code code}, or null. */
   public Entry get(Cid code) {
     return actors.get(code);

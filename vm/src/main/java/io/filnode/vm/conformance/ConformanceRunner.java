@@ -49,6 +49,7 @@ public final class ConformanceRunner {
 
   private final ActorCode chaos;
   private final Consumer<ApplyRet> onApplied;
+  private final Consumer<ActorRegistry> customize;
 
   /**
    * @param chaos the chaos actor to register for vectors whose selector asks for it (null: such
@@ -56,8 +57,15 @@ public final class ConformanceRunner {
    * @param onApplied sees every message result, with its call trace when tracing (may be null)
    */
   public ConformanceRunner(ActorCode chaos, Consumer<ApplyRet> onApplied) {
+    this(chaos, onApplied, r -> {});
+  }
+
+  /** As the other constructor, with a hook that may change each run's actor registry (tests). */
+  public ConformanceRunner(
+      ActorCode chaos, Consumer<ApplyRet> onApplied, Consumer<ActorRegistry> customize) {
     this.chaos = chaos;
     this.onApplied = onApplied;
+    this.customize = customize;
   }
 
   /**
@@ -123,6 +131,7 @@ public final class ConformanceRunner {
     if (v.chaos()) {
       registry.withChaos(chaos);
     }
+    customize.accept(registry);
     return new VmConfig(
         NetworkSchedule.mainnet(),
         baseFee,
