@@ -55,7 +55,7 @@ public final class ConformanceCommand implements Callable<Integer> {
       } else if (Files.isRegularFile(p)) {
         files.add(p);
       } else {
-        throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + p);
+        throw new IllegalArgumentException("no such file: " + p);
       }
     }
     List<ApplyRet> applied = new ArrayList<>();
