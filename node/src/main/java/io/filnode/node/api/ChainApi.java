@@ -1,6 +1,7 @@
 package io.filnode.node.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.filnode.chain.address.Address;
 import io.filnode.chain.amt.Amt;
 import io.filnode.chain.amt.AmtOptions;
 import io.filnode.chain.blockstore.DagCborLinks;
@@ -13,6 +14,7 @@ import io.filnode.chain.store.ChainStoreException;
 import io.filnode.chain.store.ChainWeight;
 import io.filnode.chain.store.HeadChange;
 import io.filnode.chain.types.BlockHeader;
+import io.filnode.chain.types.MessageReceipt;
 import io.filnode.chain.types.MsgMeta;
 import io.filnode.chain.types.SignedMessage;
 import io.filnode.chain.types.TipSet;
@@ -26,8 +28,10 @@ import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The {@code Chain*} methods answerable from the store. */
@@ -46,6 +50,10 @@ public final class ChainApi {
       @JsonProperty("BlsMessages") List<UnsignedMessage> blsMessages,
       @JsonProperty("SecpkMessages") List<SignedMessage> secpkMessages,
       @JsonProperty("Cids") List<Cid> cids) {}
+
+  /** Lotus's {@code api.Message} JSON: a message with its CID (the signed CID for secp256k1). */
+  public record ApiMessage(
+      @JsonProperty("Cid") Cid cid, @JsonProperty("Message") UnsignedMessage message) {}
 
   /** Lotus's {@code api.ObjStat} JSON. */
   public record ObjStat(@JsonProperty("Size") long size, @JsonProperty("Links") long links) {}
@@ -135,6 +143,16 @@ public final class ChainApi {
         Permission.READ,
         Params.of(Cid.class),
         (ctx, a) -> blockMessages(block(a.get(0, Cid.class))));
+    r.register(
+        "Filecoin.ChainGetParentMessages",
+        Permission.READ,
+        Params.of(Cid.class),
+        (ctx, a) -> parentMessages(block(a.get(0, Cid.class))));
+    r.register(
+        "Filecoin.ChainGetParentReceipts",
+        Permission.READ,
+        Params.of(Cid.class),
+        (ctx, a) -> parentReceipts(block(a.get(0, Cid.class))));
     r.register(
         "Filecoin.ChainGetMessage",
         Permission.READ,
@@ -246,6 +264,68 @@ public final class ChainApi {
     } catch (CborException e) {
       throw ChainView.decodeFailure("messages of block " + h.messages(), e);
     }
+  }
+
+  /**
+   * The messages a block's parent tipset applied, in order (Lotus's MessagesForTipset): each
+   * block's BLS then secp256k1 messages, skipping any whose nonce is not the sender's next one (a
+   * message already taken from an earlier block). Null for the genesis block, as Lotus.
+   */
+  List<ApiMessage> parentMessages(BlockHeader b) throws RpcException {
+    if (b.height() == 0) {
+      return null;
+    }
+    TipSet parent = view.tipSet(new TipSetKey(b.parents()));
+    Map<Address, Long> nextNonce = new HashMap<>();
+    List<ApiMessage> out = new ArrayList<>();
+    for (BlockHeader pb : parent.blocks()) {
+      BlockMessages msgs = blockMessages(pb);
+      int i = 0;
+      for (UnsignedMessage m : msgs.blsMessages()) {
+        if (takeNonce(nextNonce, m)) {
+          out.add(new ApiMessage(msgs.cids().get(i), m));
+        }
+        i++;
+      }
+      for (SignedMessage m : msgs.secpkMessages()) {
+        if (takeNonce(nextNonce, m.message())) {
+          out.add(new ApiMessage(msgs.cids().get(i), m.message()));
+        }
+        i++;
+      }
+    }
+    return out;
+  }
+
+  private static boolean takeNonce(Map<Address, Long> nextNonce, UnsignedMessage m) {
+    long expected = nextNonce.computeIfAbsent(m.from(), a -> m.nonce());
+    if (expected != m.nonce()) {
+      return false;
+    }
+    nextNonce.put(m.from(), expected + 1);
+    return true;
+  }
+
+  /** The receipts of a block's parent messages, one per message of {@link #parentMessages}. */
+  List<MessageReceipt> parentReceipts(BlockHeader b) throws RpcException {
+    if (b.height() == 0) {
+      return null;
+    }
+    int count = parentMessages(b).size();
+    List<MessageReceipt> out = new ArrayList<>(count);
+    try {
+      Amt receipts = Amt.load(view.ipld(), b.parentMessageReceipts(), AmtOptions.v2());
+      for (int i = 0; i < count; i++) {
+        MessageReceipt r = receipts.get(i, MessageReceipt::decode);
+        if (r == null) {
+          throw new RpcException("failed to find receipt " + i + " of block " + b.cid());
+        }
+        out.add(r);
+      }
+    } catch (CborException e) {
+      throw ChainView.decodeFailure("receipts " + b.parentMessageReceipts(), e);
+    }
+    return out;
   }
 
   private List<Cid> cidsOf(Cid amtRoot) throws CborException {

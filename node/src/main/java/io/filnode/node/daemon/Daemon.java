@@ -16,6 +16,7 @@ import io.filnode.node.api.StateApi;
 import io.filnode.node.api.WalletApi;
 import io.filnode.node.keystore.FsKeyStore;
 import io.filnode.node.keystore.KeyStoreException;
+import io.filnode.node.metrics.NodeMetrics;
 import io.filnode.node.wallet.Wallet;
 import io.filnode.rpc.MethodRegistry;
 import io.filnode.rpc.Permission;
@@ -53,11 +54,18 @@ public final class Daemon implements AutoCloseable {
   private final ChainStore chain;
   private final CommonApi common;
   private final RpcServer server;
+  private final NodeMetrics metrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean stopping = new AtomicBoolean();
 
-  private Daemon(RocksBlockstore blocks, ChainStore chain, CommonApi common, RpcServer server) {
+  private Daemon(
+      RocksBlockstore blocks,
+      ChainStore chain,
+      CommonApi common,
+      RpcServer server,
+      NodeMetrics metrics) {
     this.blocks = blocks;
+    this.metrics = metrics;
     this.chain = chain;
     this.common = common;
     this.server = server;
@@ -93,16 +101,19 @@ public final class Daemon implements AutoCloseable {
       StateApi state = new StateApi(view, config.network().versions());
       Wallet wallet = new Wallet(keys, random);
       UUID session = UUID.randomUUID();
+      NodeMetrics metrics = new NodeMetrics().chain(chain);
       RpcServer.Builder b =
           RpcServer.builder(
                   RpcServerConfig.defaults().withHost(config.apiHost()).withPort(config.apiPort()))
               .mapper(LotusJson.objectMapper(config.network().addressNetwork()))
-              .tokens(jwt);
+              .tokens(jwt)
+              .observer(metrics)
+              .route(NodeMetrics.PATH, metrics.route());
       for (String path : List.of(RpcServer.V1, RpcServer.V0)) {
         b.api(path, registry(jwt, session, common, view, state, wallet));
       }
       RpcServer server = b.build();
-      Daemon d = new Daemon(blocks, chain, common, server);
+      Daemon d = new Daemon(blocks, chain, common, server, metrics);
       self[0] = d; // before the server starts, so that Shutdown always finds it
       server.start();
       repo.writeToken(jwt.signUpTo(Permission.ADMIN));
@@ -236,6 +247,7 @@ public final class Daemon implements AutoCloseable {
     try {
       common.closing();
       server.close();
+      metrics.close();
       blocks.close();
     } finally {
       stopped.countDown();

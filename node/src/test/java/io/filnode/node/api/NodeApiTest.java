@@ -6,15 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.filnode.chain.address.Address;
+import io.filnode.chain.amt.Amt;
+import io.filnode.chain.amt.AmtOptions;
+import io.filnode.chain.blockstore.IpldStore;
 import io.filnode.chain.blockstore.MemoryBlockstore;
 import io.filnode.chain.car.CarImporter;
+import io.filnode.chain.cbor.CborEncodable;
 import io.filnode.chain.cid.Cid;
+import io.filnode.chain.crypto.Signer;
 import io.filnode.chain.store.ChainStore;
 import io.filnode.chain.store.MemoryChainMetadata;
 import io.filnode.chain.testing.SharedData;
+import io.filnode.chain.types.BlockHeader;
+import io.filnode.chain.types.MessageReceipt;
+import io.filnode.chain.types.MsgMeta;
 import io.filnode.chain.types.Signature;
+import io.filnode.chain.types.SignatureType;
+import io.filnode.chain.types.SignedMessage;
+import io.filnode.chain.types.Ticket;
 import io.filnode.chain.types.TipSet;
 import io.filnode.chain.types.TokenAmount;
+import io.filnode.chain.types.UnsignedMessage;
 import io.filnode.node.daemon.Daemon;
 import io.filnode.node.daemon.NetworkParams;
 import io.filnode.node.keystore.FsKeyStore;
@@ -30,6 +42,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -50,10 +63,11 @@ class NodeApiTest {
   @TempDir Path tmp;
   private MethodRegistry registry;
   private TipSet genesis;
+  private MemoryBlockstore blocks;
 
   @BeforeEach
   void setUp() throws Exception {
-    MemoryBlockstore blocks = new MemoryBlockstore();
+    blocks = new MemoryBlockstore();
     Path car = SharedData.require("genesis/mainnet.car.zst");
     CarImporter.Result res = CarImporter.importCar(CarImporter.Source.of(car), blocks, null);
     ChainStore chain = new ChainStore(blocks, new MemoryChainMetadata());
@@ -119,6 +133,86 @@ class NodeApiTest {
     TreeSet<String> registered = new TreeSet<>();
     registry.all().forEach(m -> registered.add(m.name()));
     assertThat(yes).isEqualTo(registered);
+  }
+
+  /** Stores a block on {@code parent} at {@code height} and returns it. */
+  private BlockHeader block(TipSet parent, long height, Cid messages, Cid receipts) {
+    BlockHeader g = genesis.blocks().get(0);
+    BlockHeader b =
+        new BlockHeader(
+            Address.newId(1000),
+            new Ticket(new byte[] {(byte) height}),
+            null,
+            List.of(),
+            List.of(),
+            parent.cids(),
+            BigInteger.ZERO,
+            height,
+            g.parentStateRoot(),
+            receipts,
+            messages,
+            null,
+            g.timestamp() + 30 * height,
+            null,
+            0,
+            g.parentBaseFee());
+    blocks.put(b.cid(), b.toCbor());
+    return b;
+  }
+
+  private Cid amtOf(List<? extends CborEncodable> values) throws Exception {
+    IpldStore store = new IpldStore(blocks);
+    Amt amt = Amt.create(store, AmtOptions.v2());
+    for (int i = 0; i < values.size(); i++) {
+      amt.set(i, values.get(i));
+    }
+    return amt.flush();
+  }
+
+  @Test
+  void parentMessagesAndReceiptsFollowTheParentTipSet() throws Exception {
+    byte[] key = new byte[32];
+    key[31] = 9;
+    Address from = Signer.address(SignatureType.SECP256K1, key);
+    List<SignedMessage> msgs = new ArrayList<>();
+    for (long nonce : new long[] {0, 1, 1}) { // the second nonce 1 repeats: not applied twice
+      msgs.add(
+          Signer.signMessage(
+              SignatureType.SECP256K1,
+              key,
+              new UnsignedMessage(
+                  0,
+                  Address.newId(100),
+                  from,
+                  nonce,
+                  TokenAmount.ofAtto(nonce == 1 && msgs.size() == 2 ? 7 : 1),
+                  1_000_000,
+                  TokenAmount.ofAtto(200),
+                  TokenAmount.ofAtto(100),
+                  0,
+                  new byte[0])));
+    }
+    List<CborEncodable> secpCids = new ArrayList<>();
+    for (SignedMessage m : msgs) {
+      blocks.put(m.cid(), m.toCbor());
+      secpCids.add(w -> w.writeCid(m.cid()));
+    }
+    MsgMeta meta = new MsgMeta(amtOf(List.of()), amtOf(secpCids));
+    blocks.put(meta.cid(), meta.toCbor());
+    BlockHeader b1 = block(genesis, 1, meta.cid(), genesis.blocks().get(0).parentMessageReceipts());
+    List<MessageReceipt> receipts =
+        List.of(new MessageReceipt(0, new byte[0], 500), new MessageReceipt(6, new byte[0], 700));
+    BlockHeader b2 = block(TipSet.of(b1), 2, meta.cid(), amtOf(receipts));
+
+    @SuppressWarnings("unchecked")
+    List<ChainApi.ApiMessage> parents =
+        (List<ChainApi.ApiMessage>) call("ChainGetParentMessages", b2.cid());
+    assertThat(parents)
+        .extracting(ChainApi.ApiMessage::cid)
+        .containsExactly(msgs.get(0).cid(), msgs.get(1).cid());
+    assertThat(parents.get(1).message()).isEqualTo(msgs.get(1).message());
+    assertThat(call("ChainGetParentReceipts", b2.cid())).isEqualTo(receipts);
+    assertThat(call("ChainGetParentMessages", genesis.cids().get(0))).isNull();
   }
 
   @Test

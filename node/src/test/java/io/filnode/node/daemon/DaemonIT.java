@@ -138,6 +138,34 @@ class DaemonIT {
   }
 
   @Test
+  @Order(3)
+  void metricsAndHealthEndpoints() throws Exception {
+    try (HttpRpcClient c = http(null)) {
+      c.call("Filecoin.ChainHead", TipSet.class);
+    }
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpResponse<String> metrics =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(
+                    URI.create("http://" + hostPort() + "/debug/metrics"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("filnode_chain_height 0.0")
+        .contains("filnode_rpc_calls_seconds_count{method=\"Filecoin.ChainHead\"}")
+        .contains("jvm_memory_used_bytes");
+    for (String health : List.of("/health/livez", "/health/readyz")) {
+      java.net.http.HttpResponse<String> r =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(URI.create("http://" + hostPort() + health))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(health).isEqualTo(200);
+    }
+  }
+
+  @Test
   @Order(2)
   void chainHeadIsTheGenesisTipSet() throws Exception {
     try (HttpRpcClient c = http(null)) {

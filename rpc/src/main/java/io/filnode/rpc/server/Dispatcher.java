@@ -33,6 +33,7 @@ final class Dispatcher {
 
   private final MethodRegistry registry;
   private final ObjectMapper mapper;
+  private final CallObserver observer;
 
   /** The answer to a body: the JSON to send (null for none) and whether it is a failed request. */
   record Reply(JsonNode body, boolean failed) {
@@ -43,8 +44,10 @@ final class Dispatcher {
    * @param mapper the Lotus JSON mapper; it is copied, and the copy limits nesting to {@code
    *     maxNestingDepth}
    */
-  Dispatcher(MethodRegistry registry, ObjectMapper mapper, int maxNestingDepth) {
+  Dispatcher(
+      MethodRegistry registry, ObjectMapper mapper, int maxNestingDepth, CallObserver observer) {
     this.registry = registry;
+    this.observer = observer;
     this.mapper = mapper.copy();
     this.mapper
         .getFactory()
@@ -176,8 +179,17 @@ final class Dispatcher {
         channels.open(id, m, args, ctx);
         return null; // the channel answers with its id
       }
-      Object result = m.handler().call(ctx, args);
-      return result(id, result == null ? NullNode.instance : mapper.valueToTree(result));
+      long start = System.nanoTime();
+      boolean failed = true;
+      try {
+        Object result = m.handler().call(ctx, args);
+        JsonNode answer =
+            result(id, result == null ? NullNode.instance : mapper.valueToTree(result));
+        failed = false;
+        return answer;
+      } finally {
+        observer.onCall(name, System.nanoTime() - start, failed);
+      }
     } catch (RpcException e) {
       return error(id, e.code(), String.valueOf(e.getMessage()));
     } catch (IllegalArgumentException e) {

@@ -65,7 +65,8 @@ public final class RpcServer implements AutoCloseable {
     Map<String, Dispatcher> apis = new LinkedHashMap<>();
     b.apis.forEach(
         (path, registry) ->
-            apis.put(path, new Dispatcher(registry, b.mapper, config.maxNestingDepth())));
+            apis.put(
+                path, new Dispatcher(registry, b.mapper, config.maxNestingDepth(), b.observer)));
     this.served =
         new Served(
             Map.copyOf(apis),
@@ -161,6 +162,7 @@ public final class RpcServer implements AutoCloseable {
     private final Map<String, HttpRoute> routes = new LinkedHashMap<>();
     private ObjectMapper mapper = LotusJson.objectMapper();
     private TokenVerifier tokens;
+    private CallObserver observer = CallObserver.NONE;
 
     private Builder(RpcServerConfig config) {
       this.config = config;
@@ -175,6 +177,12 @@ public final class RpcServer implements AutoCloseable {
     /** How tokens are verified; without one, any token is refused with 401. */
     public Builder tokens(TokenVerifier t) {
       this.tokens = t;
+      return this;
+    }
+
+    /** Who is told of every call (metrics); none by default. */
+    public Builder observer(CallObserver o) {
+      this.observer = o;
       return this;
     }
 

@@ -17,7 +17,8 @@ class DispatcherFuzzTest {
 
   @Test
   void everyBodyGetsAWellFormedAnswer() {
-    Dispatcher d = new Dispatcher(new TestApi().registry, LotusJson.objectMapper(), 64);
+    Dispatcher d =
+        new Dispatcher(new TestApi().registry, LotusJson.objectMapper(), 64, CallObserver.NONE);
     Fuzz fuzz = new Fuzz(20260127L);
     Map<Integer, Integer> codes = new HashMap<>();
     int results = 0;

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class DispatcherTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> READ = List.of("read");
-  private final Dispatcher d = new Dispatcher(new TestApi().registry, LotusJson.objectMapper(), 16);
+  private final Dispatcher d =
+      new Dispatcher(new TestApi().registry, LotusJson.objectMapper(), 16, CallObserver.NONE);
 
   private JsonNode call(String body) throws IOException {
     return call(body, READ);
@@ -46,6 +47,21 @@ class DispatcherTest {
     assertThat(
             call("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"Test.read\"}").get("result").asText())
         .isEqualTo("ok read");
+  }
+
+  @Test
+  void tellsTheObserverOfCallsAndFailures() throws IOException {
+    List<String> seen = new java.util.ArrayList<>();
+    Dispatcher observed =
+        new Dispatcher(
+            new TestApi().registry,
+            LotusJson.objectMapper(),
+            16,
+            (method, nanos, failed) -> seen.add(method + (failed ? " failed" : " ok")));
+    observed.handle(req(1, "Test.Add", "[1,2]").getBytes(StandardCharsets.UTF_8), READ, null);
+    observed.handle(req(2, "Test.Fail", "[]").getBytes(StandardCharsets.UTF_8), READ, null);
+    observed.handle(req(3, "Test.Nope", "[]").getBytes(StandardCharsets.UTF_8), READ, null);
+    assertThat(seen).containsExactly("Test.Add ok", "Test.Fail failed");
   }
 
   @Test
