@@ -17,10 +17,7 @@ final class RunAll {
     try (Stream<Path> s = Files.walk(dir)) {
       files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
     }
-    ConformanceRunner runner =
-        args.length > 1 && args[1].equals("--standins")
-            ? new ConformanceRunner(ConformanceRunner.chaosActor(), null, StandInActors::addMissing)
-            : new ConformanceRunner(ConformanceRunner.chaosActor(), null);
+    ConformanceRunner runner = new ConformanceRunner(ConformanceRunner.chaosActor(), null);
     List<RunResult> all = new ArrayList<>();
     for (Path f : files) {
       for (RunResult r : runner.run(f)) {
