@@ -48,8 +48,7 @@ public final class ActorRegistry {
 
   /** Adds the test-only chaos actor (code {@code fil/1/chaos}), as Lotus's conformance driver. */
   public ActorRegistry withChaos(ActorCode chaos) {
-    actors.put(BuiltinActors.codeCid(ActorKind.CHAOS, 0), new Entry(chaos, -1, false));
-    return this;
+    return register(BuiltinActors.codeCid(ActorKind.CHAOS, 0), chaos, -1, false);
   }
 
   /**

@@ -50,23 +50,15 @@ public final class ConformanceRunner {
 
   private final ActorCode chaos;
   private final Consumer<ApplyRet> onApplied;
-  private final Consumer<ActorRegistry> customize;
 
   /**
    * @param chaos the chaos actor to register for vectors whose selector asks for it (null: such
-   *     vectors fail to run)
+   *     vectors fail to run); normally {@link #chaosActor()}
    * @param onApplied sees every message result, with its call trace when tracing (may be null)
    */
   public ConformanceRunner(ActorCode chaos, Consumer<ApplyRet> onApplied) {
-    this(chaos, onApplied, r -> {});
-  }
-
-  /** As the other constructor, with a hook that may change each run's actor registry (tests). */
-  public ConformanceRunner(
-      ActorCode chaos, Consumer<ApplyRet> onApplied, Consumer<ActorRegistry> customize) {
     this.chaos = chaos;
     this.onApplied = onApplied;
-    this.customize = customize;
   }
 
   /** The chaos actor the conformance driver registers for vectors that ask for it. */
@@ -129,7 +121,6 @@ public final class ConformanceRunner {
     if (v.chaos()) {
       registry.withChaos(chaos);
     }
-    customize.accept(registry);
     return new VmConfig(
         NetworkSchedule.mainnet(),
         baseFee,
