@@ -16,8 +16,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * blake2b-256 (CIDs, block and message hashing) through {@link Blake2b}, which wraps BouncyCastle's
- * {@code Blake2bDigest}. MB/s = ops/s × size.
+ * blake2b-256 (CIDs, block and message hashing) through {@link Blake2b}, our own implementation (it
+ * replaced BouncyCastle's {@code Blake2bDigest}; {@link CryptoCpuTime} times both). MB/s = ops/s ×
+ * size.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

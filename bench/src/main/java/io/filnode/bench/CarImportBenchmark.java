@@ -6,6 +6,7 @@ import io.filnode.chain.car.CarHeader;
 import io.filnode.chain.car.CarImporter;
 import io.filnode.chain.car.CarWriter;
 import io.filnode.chain.cbor.CborWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -27,9 +28,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Imports a synthetic CAR of random DAG-CBOR blocks into a fresh RocksDB blockstore: both passes
- * (verify with hashing, then write batches). One invocation is one whole import; MB/s = the CAR's
- * block bytes / the time. The CAR is generated once into {@code bench/target/}.
+ * Imports a synthetic CAR of random DAG-CBOR blocks into a fresh RocksDB blockstore: reading,
+ * hashing every block and writing it. One invocation is one whole import; MB/s = the CAR's block
+ * bytes / the time. The CAR is generated once into {@code bench/target/}. {@link CarImportCpuTime}
+ * measures the same imports by CPU time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -56,14 +58,22 @@ public class CarImportBenchmark {
 
   @Setup(Level.Trial)
   public void makeCar() throws IOException {
-    car = targetDir().resolve("synthetic-" + megabytes + "MB-" + blockSize + ".car");
+    car = syntheticCar(megabytes, blockSize);
+  }
+
+  /**
+   * A CAR of {@code megabytes} MiB of random DAG-CBOR blocks of {@code blockSize} bytes, written
+   * once into the target directory and reused.
+   */
+  static Path syntheticCar(int megabytes, int blockSize) throws IOException {
+    Path car = targetDir().resolve("synthetic-" + megabytes + "MB-" + blockSize + ".car");
     if (Files.exists(car)) {
-      return;
+      return car;
     }
     SplittableRandom rnd = new SplittableRandom(1);
     long total = (long) megabytes << 20;
     Path tmp = car.resolveSibling(car.getFileName() + ".tmp");
-    try (OutputStream out = Files.newOutputStream(tmp)) {
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
       byte[] first = new byte[blockSize];
       rnd.nextBytes(first);
       Block root = Block.ofDagCbor(new CborWriter().writeBytes(first).toByteArray());
@@ -77,6 +87,7 @@ public class CarImportBenchmark {
       }
     }
     Files.move(tmp, car);
+    return car;
   }
 
   @Setup(Level.Invocation)

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import org.bouncycastle.crypto.digests.Blake2bDigest;
 
 /**
  * The crypto operations timed by this thread's CPU time rather than by the wall clock: on a shared
@@ -57,6 +58,10 @@ public final class CryptoCpuTime {
       byte[] expected = Blake2b.sum256(data);
       report(
           "blake2b-256 " + size + " B", count, () -> Arrays.equals(Blake2b.sum256(data), expected));
+      report(
+          "blake2b-256 " + size + " B (BouncyCastle)",
+          count,
+          () -> Arrays.equals(bouncyCastleBlake2b256(data), expected));
     }
 
     SecureRandom seeds = new SecureRandom();
@@ -78,6 +83,15 @@ public final class CryptoCpuTime {
         2_000,
         () -> Bls.verify(pks.get(j[0] % 1000), msgs.get(j[0] % 1000), blsSigs.get(j[0]++ % 1000)));
     report("BLS aggregate verify, 1,000 messages", 12, () -> Bls.aggregateVerify(pks, msgs, agg));
+  }
+
+  /** What {@link Blake2b} replaced, for comparison. */
+  private static byte[] bouncyCastleBlake2b256(byte[] data) {
+    Blake2bDigest d = new Blake2bDigest(256);
+    d.update(data, 0, data.length);
+    byte[] out = new byte[32];
+    d.doFinal(out, 0);
+    return out;
   }
 
   /** Runs {@code op} a fifth of {@code count} times to warm up, then {@code count} times timed. */

@@ -4,6 +4,7 @@ import io.filnode.actors.runtime.ActorCode;
 import io.filnode.actors.v2.account.AccountActor;
 import io.filnode.actors.v2.cron.CronActor;
 import io.filnode.actors.v2.init.InitActor;
+import io.filnode.actors.v2.market.MarketActor;
 import io.filnode.actors.v2.multisig.MultisigActor;
 import io.filnode.actors.v2.paych.PaychActor;
 import io.filnode.actors.v2.power.PowerActor;
@@ -35,6 +36,7 @@ public final class ActorsV2 {
     actors.put(BuiltinActors.codeCid(ActorKind.STORAGE_POWER, 2), new PowerActor());
     actors.put(BuiltinActors.codeCid(ActorKind.MULTISIG, 2), new MultisigActor());
     actors.put(BuiltinActors.codeCid(ActorKind.PAYMENT_CHANNEL, 2), new PaychActor());
+    actors.put(BuiltinActors.codeCid(ActorKind.STORAGE_MARKET, 2), new MarketActor());
     return actors;
   }
 }

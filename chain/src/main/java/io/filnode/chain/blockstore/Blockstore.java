@@ -26,14 +26,11 @@ public interface Blockstore {
   void delete(Cid cid);
 
   /**
-   * Stores many blocks for a bulk load (a CAR import): like {@link #putMany}, but a store may skip
-   * its write-ahead log, so the blocks may be lost in a crash until {@link #syncBulk()} returns.
-   * Nothing that refers to them may be written before that.
+   * Starts a bulk load (a CAR import): blocks staged in it become visible together on commit, or
+   * not at all. By default they wait in memory and are written with {@link #putMany}; stores with a
+   * cheaper way (such as RocksDB's table-file ingestion) override this.
    */
-  default void putManyBulk(Collection<Block> blocks) {
-    putMany(blocks);
+  default BulkLoad bulkLoad() {
+    return new MemoryBulkLoad(this);
   }
-
-  /** Makes every block written with {@link #putManyBulk} durable. */
-  default void syncBulk() {}
 }

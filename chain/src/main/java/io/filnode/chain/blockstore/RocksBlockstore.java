@@ -16,7 +16,9 @@ import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.FlushOptions;
+import org.rocksdb.IngestExternalFileOptions;
 import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -28,7 +30,8 @@ import org.rocksdb.WriteOptions;
  * their binary CID; a second column family, {@code meta}, holds small records about the store (such
  * as which CAR imports completed). Tables carry bloom filters (10 bits per key) so that {@link
  * #has} and {@link #get} of absent blocks rarely touch the disk, and share one LRU block cache
- * whose size the caller chooses.
+ * whose size the caller chooses. Bulk loads (CAR imports) bypass the memtable: they write sorted
+ * table files and ingest them at once ({@link #bulkLoad()}).
  *
  * <p>Thread-safe. Every RocksDB failure surfaces as a {@link BlockstoreException} naming the
  * operation and the path.
@@ -47,7 +50,6 @@ public final class RocksBlockstore implements Blockstore, AutoCloseable {
   private final LRUCache cache;
   private final BloomFilter bloom;
   private final WriteOptions writeOptions;
-  private final WriteOptions bulkWriteOptions;
   private final ColumnFamilyHandle blocks;
   private final ColumnFamilyHandle meta;
   private volatile boolean closed;
@@ -67,7 +69,6 @@ public final class RocksBlockstore implements Blockstore, AutoCloseable {
     this.cache = cache;
     this.bloom = bloom;
     this.writeOptions = new WriteOptions();
-    this.bulkWriteOptions = new WriteOptions().setDisableWAL(true);
     this.blocks = handles.get(0);
     this.meta = handles.get(1);
   }
@@ -111,9 +112,10 @@ public final class RocksBlockstore implements Blockstore, AutoCloseable {
             new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions),
             new ColumnFamilyDescriptor(META_FAMILY, cfOptions));
     List<ColumnFamilyHandle> handles = new ArrayList<>();
+    RocksBlockstore store;
     try {
       RocksDB db = RocksDB.open(dbOptions, dir.toString(), families, handles);
-      return new RocksBlockstore(dir, db, dbOptions, cfOptions, cache, bloom, handles);
+      store = new RocksBlockstore(dir, db, dbOptions, cfOptions, cache, bloom, handles);
     } catch (RocksDBException e) {
       dbOptions.close();
       cfOptions.close();
@@ -121,6 +123,14 @@ public final class RocksBlockstore implements Blockstore, AutoCloseable {
       bloom.close();
       throw new BlockstoreException("opening the blockstore at " + dir + ": " + describe(e), e);
     }
+    // only once the database's lock is ours: the tables of a load that a crash interrupted
+    try {
+      RocksBulkLoad.removeLeftovers(dir);
+    } catch (BlockstoreException e) {
+      store.close();
+      throw e;
+    }
+    return store;
   }
 
   /** The database directory. */
@@ -166,29 +176,41 @@ public final class RocksBlockstore implements Blockstore, AutoCloseable {
   /** Writes all {@code blocks} in one atomic write batch: after a crash, all or none are there. */
   @Override
   public void putMany(Collection<Block> batch) {
-    write(batch, writeOptions, "putMany");
-  }
-
-  /** As {@link #putMany}, without the write-ahead log: {@link #syncBulk()} flushes memtables. */
-  @Override
-  public void putManyBulk(Collection<Block> batch) {
-    write(batch, bulkWriteOptions, "putManyBulk");
-  }
-
-  @Override
-  public void syncBulk() {
-    flushToDisk();
-  }
-
-  private void write(Collection<Block> batch, WriteOptions options, String op) {
-    checkOpen(op);
+    checkOpen("putMany");
     try (WriteBatch wb = new WriteBatch()) {
       for (Block b : batch) {
         wb.put(blocks, b.cid().bytes(), b.data());
       }
-      db.write(options, wb);
+      db.write(writeOptions, wb);
     } catch (RocksDBException e) {
-      throw failure(op + " of " + batch.size() + " blocks", e);
+      throw failure("putMany of " + batch.size() + " blocks", e);
+    }
+  }
+
+  /**
+   * A bulk load by table-file ingestion ({@link RocksBulkLoad}): nothing staged is visible, or goes
+   * through the memtable and write-ahead log, until the commit ingests it all at once.
+   */
+  @Override
+  public BulkLoad bulkLoad() {
+    return bulkLoad(RocksBulkLoad.CHUNK_BYTES);
+  }
+
+  /**
+   * As {@link #bulkLoad()}, with table files of about {@code chunkBytes} (tests use small ones).
+   */
+  BulkLoad bulkLoad(long chunkBytes) {
+    checkOpen("bulkLoad");
+    return new RocksBulkLoad(this, new Options(dbOptions, cfOptions), chunkBytes);
+  }
+
+  /** Ingests table files into the blocks family in one atomic step, moving them into the store. */
+  void ingest(List<String> files) {
+    checkOpen("ingest");
+    try (IngestExternalFileOptions o = new IngestExternalFileOptions().setMoveFiles(true)) {
+      db.ingestExternalFile(blocks, files, o);
+    } catch (RocksDBException e) {
+      throw failure("ingesting " + files.size() + " bulk-load tables", e);
     }
   }
 
@@ -275,7 +297,6 @@ public final class RocksBlockstore implements Blockstore, AutoCloseable {
       throw failure("close", e);
     } finally {
       writeOptions.close();
-      bulkWriteOptions.close();
       dbOptions.close();
       cfOptions.close();
       cache.close();
@@ -289,7 +310,7 @@ public final class RocksBlockstore implements Blockstore, AutoCloseable {
     }
   }
 
-  private BlockstoreException failure(String op, RocksDBException e) {
+  BlockstoreException failure(String op, RocksDBException e) {
     return new BlockstoreException(op + " in the blockstore at " + path + ": " + describe(e), e);
   }
 

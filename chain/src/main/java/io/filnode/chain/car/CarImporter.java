@@ -2,40 +2,49 @@ package io.filnode.chain.car;
 
 import io.filnode.chain.blockstore.Block;
 import io.filnode.chain.blockstore.Blockstore;
+import io.filnode.chain.blockstore.BulkLoad;
 import io.filnode.chain.cid.Cid;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.zip.CRC32C;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Imports a CAR into a {@link Blockstore} so that a bad file leaves nothing behind.
  *
- * <p>"Nothing half-written becomes visible" means here: no block from a CAR that fails to read is
- * left in the store by the import. The importer gets there in two passes. The first pass reads the
- * whole CAR and checks its framing, limits and every block's hash, writing nothing; a bad file
- * fails there. The second pass reads it again (without re-hashing) and writes the blocks in atomic
- * batches (bulk writes, durable once {@link Blockstore#syncBulk()} returns, before this method
- * does), remembering which CIDs were new to the store; if this pass fails (the store fails, or the
- * file changed between passes, which a CRC-32C over the whole decompressed stream detects), the new
- * blocks are deleted again and the error is rethrown. Blocks that were already present are never
- * touched. The caller marks the import complete (for the RocksDB store, a record in its {@code
- * meta} family) only after {@link #importCar} returns. A crash during the second pass can leave
- * orphaned blocks, each valid and hash-checked, that no completed import references.
+ * <p>One pass over the CAR: this thread reads and frames the blocks and hands them, in batches of
+ * about {@link #BATCH_BYTES}, to a second thread that checks every block's hash; checked batches
+ * come back in order and their blocks that the store does not have yet are staged in a {@link
+ * BulkLoad}. At most {@link #MAX_PENDING_BATCHES} batches wait for checking, which bounds the
+ * memory the reader can run ahead by. Only when the whole CAR has been read and checked is the load
+ * committed, making its blocks visible together (for the RocksDB store, one atomic ingestion of
+ * table files; a crash before it leaves no block behind). A bad hash, bad framing or a failed store
+ * stops the import with a {@link CarException} (naming the section and CID where there is one) or
+ * the store's exception, and the load is discarded: no block from a CAR that fails is ever visible.
+ * Blocks that were already present are never touched. The caller marks the import complete (for the
+ * RocksDB store, a record in its {@code meta} family) only after {@link #importCar} returns.
  */
 public final class CarImporter {
-  /** Blocks go to the store in write batches of about this many bytes. */
-  public static final int BATCH_BYTES = 4 << 20;
+  /** Blocks are handed to the checking thread in batches of about this many bytes. */
+  public static final int BATCH_BYTES = 1 << 20;
+
+  /** How many batches may wait for the checking thread before the reader waits. */
+  static final int MAX_PENDING_BATCHES = 8;
+
+  /** Progress is reported about every this many bytes of blocks. */
+  private static final long PROGRESS_BYTES = 4 << 20;
 
   private CarImporter() {}
 
-  /** Opens the CAR afresh for each pass (it is read twice). */
+  /** Opens the CAR (once per import). */
   @FunctionalInterface
   public interface Source {
     InputStream open() throws IOException;
@@ -49,14 +58,17 @@ public final class CarImporter {
     }
   }
 
-  /** Which pass is running. */
+  /**
+   * What is running: {@code VERIFY} while blocks are read, checked and staged; {@code WRITE} once,
+   * when the staged blocks have been committed to the store.
+   */
   public enum Phase {
     VERIFY,
     WRITE
   }
 
   /**
-   * Told of progress after each batch of blocks and at the end of each pass ({@code passDone});
+   * Told of progress every few MiB of blocks and at the end of each phase ({@code passDone});
    * implementations print bars or log lines.
    */
   @FunctionalInterface
@@ -66,116 +78,139 @@ public final class CarImporter {
     Progress NONE = (phase, blocks, bytes, done) -> {};
   }
 
-  /** What an import did: the CAR's roots, its blocks and bytes, and how many blocks were new. */
+  /**
+   * What an import did: the CAR's roots, its blocks and bytes, and how many blocks were new (a
+   * block that the CAR holds more than once and the store did not have counts each time).
+   */
   public record Result(List<Cid> roots, long blocks, long blockBytes, long newBlocks) {
     public Result {
       roots = List.copyOf(roots);
     }
   }
 
-  /** A pass over the whole CAR: its header, counts and a checksum of the stream. */
-  private record Scan(CarHeader header, long blocks, long blockBytes, long checksum) {}
-
   /**
-   * Checks the whole CAR, then writes its blocks into {@code store}.
+   * Checks the CAR and writes its blocks into {@code store}, all of them or none.
    *
    * @throws CarException when the CAR is bad; nothing from it is then left in {@code store}
    */
   public static Result importCar(Source source, Blockstore store, Progress progress)
       throws CarException {
-    Scan checked = pass(source, true, null, progress);
-    Set<Cid> added = new LinkedHashSet<>();
-    try {
-      Scan written = pass(source, false, new Writer(store, added), progress);
-      if (written.checksum() != checked.checksum() || written.blocks() != checked.blocks()) {
-        throw new CarException("the CAR changed while it was being imported");
-      }
-      store.syncBulk();
-      return new Result(
-          checked.header().roots(), checked.blocks(), checked.blockBytes(), added.size());
-    } catch (CarException | RuntimeException e) {
-      rollback(store, added, e);
-      throw e;
-    }
-  }
-
-  private static Scan pass(Source source, boolean verify, Writer writer, Progress progress)
-      throws CarException {
-    Phase phase = writer == null ? Phase.VERIFY : Phase.WRITE;
-    if (progress == null) {
-      progress = Progress.NONE;
-    }
+    Progress p = progress == null ? Progress.NONE : progress;
     InputStream raw;
     try {
       raw = source.open();
     } catch (IOException e) {
       throw new CarException("cannot open the CAR: " + e.getMessage(), e);
     }
-    CRC32C crc = new CRC32C();
-    try (CarReader r = CarReader.open(raw, verify)) {
-      long reported = 0;
-      for (Block b = r.next(); b != null; b = r.next()) {
-        crc.update(b.cid().bytes());
-        crc.update(b.data());
-        if (writer != null) {
-          writer.add(b);
-        }
-        if (r.blockBytes() - reported >= BATCH_BYTES) {
-          reported = r.blockBytes();
-          progress.update(phase, r.blocks(), r.blockBytes(), false);
+    ExecutorService checker =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "car-import-check");
+              t.setDaemon(true);
+              return t;
+            });
+    try (CarReader reader = CarReader.open(raw, false);
+        BulkLoad load = store.bulkLoad()) {
+      Stager stager = new Stager(store, load, p);
+      ArrayDeque<Future<Batch>> pending = new ArrayDeque<>();
+      Batch batch = new Batch();
+      for (Block b = reader.next(); b != null; b = reader.next()) {
+        batch.add(b, reader.blocks(), reader.sectionOffset());
+        if (batch.bytes >= BATCH_BYTES) {
+          pending.add(checker.submit(batch::check));
+          batch = new Batch();
+          if (pending.size() > MAX_PENDING_BATCHES) {
+            stager.stage(await(pending.poll()));
+          }
         }
       }
-      if (writer != null) {
-        writer.flush();
+      pending.add(checker.submit(batch::check));
+      while (!pending.isEmpty()) {
+        stager.stage(await(pending.poll()));
       }
-      progress.update(phase, r.blocks(), r.blockBytes(), true);
-      return new Scan(r.header(), r.blocks(), r.blockBytes(), crc.getValue());
+      p.update(Phase.VERIFY, stager.blocks, stager.bytes, true);
+      load.commit();
+      p.update(Phase.WRITE, stager.blocks, stager.bytes, true);
+      return new Result(reader.header().roots(), stager.blocks, stager.bytes, stager.newBlocks);
+    } finally {
+      checker.shutdownNow();
     }
   }
 
-  private static void rollback(Blockstore store, Set<Cid> added, Exception cause) {
+  /** The checked batch, or the failure of its check rethrown here. */
+  private static Batch await(Future<Batch> f) throws CarException {
     try {
-      for (Cid c : added) {
-        store.delete(c);
+      return f.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof CarException ce) {
+        throw ce;
       }
-    } catch (RuntimeException e) {
-      cause.addSuppressed(e);
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("checking blocks failed", cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CarException("the CAR import was interrupted", e);
     }
   }
 
-  /** Batches new blocks into atomic {@code putMany} calls and records which ones were new. */
-  private static final class Writer {
+  /** Blocks in CAR order with where their sections were, for the checking thread. */
+  private static final class Batch {
+    private final List<Block> blocks = new ArrayList<>();
+    private final List<long[]> sections = new ArrayList<>();
+    private long bytes;
+
+    void add(Block b, long section, long offset) {
+      blocks.add(b);
+      sections.add(new long[] {section, offset});
+      bytes += b.data().length;
+    }
+
+    /** Checks every block's hash (on the checking thread); the first mismatch fails the batch. */
+    Batch check() throws CarException {
+      for (int i = 0; i < blocks.size(); i++) {
+        Block b = blocks.get(i);
+        long[] s = sections.get(i);
+        CarReader.check(b.cid(), b.data(), s[0], s[1]);
+      }
+      return this;
+    }
+  }
+
+  /** Stages checked blocks that the store lacks, counting, and reports progress. */
+  private static final class Stager {
     private final Blockstore store;
-    private final Set<Cid> added;
-    private final List<Block> batch = new ArrayList<>();
-    private long batchBytes;
+    private final BulkLoad load;
+    private final Progress progress;
+    private long blocks;
+    private long bytes;
+    private long newBlocks;
+    private long reported;
 
-    Writer(Blockstore store, Set<Cid> added) {
+    Stager(Blockstore store, BulkLoad load, Progress progress) {
       this.store = store;
-      this.added = added;
+      this.load = load;
+      this.progress = progress;
     }
 
-    void add(Block b) {
-      if (store.has(b.cid())) {
-        return;
+    void stage(Batch batch) {
+      for (Block b : batch.blocks) {
+        if (!store.has(b.cid())) {
+          load.add(b);
+          newBlocks++;
+        }
+        blocks++;
+        bytes += b.data().length;
       }
-      batch.add(b);
-      batchBytes += b.data().length;
-      if (batchBytes >= BATCH_BYTES) {
-        flush();
+      if (bytes - reported >= PROGRESS_BYTES) {
+        reported = bytes;
+        progress.update(Phase.VERIFY, blocks, bytes, false);
       }
-    }
-
-    void flush() {
-      if (batch.isEmpty()) {
-        return;
-      }
-      store.putManyBulk(batch);
-      for (Block b : batch) {
-        added.add(b.cid());
-      }
-      batch.clear();
-      batchBytes = 0;
     }
   }
 }

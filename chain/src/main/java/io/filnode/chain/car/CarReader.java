@@ -1,6 +1,6 @@
 package io.filnode.chain.car;
 
-import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import io.filnode.chain.blockstore.Block;
 import io.filnode.chain.cbor.CborException;
 import io.filnode.chain.cid.Cid;
@@ -12,14 +12,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a CAR v1 stream one block at a time: plain, zstd- or gzip-compressed (recognised by their
  * magic bytes). Every block's bytes are hashed and compared with its CID before it is returned; a
  * mismatch stops the reading. Lengths are bounded ({@link #MAX_HEADER_BYTES}, {@link
- * #MAX_SECTION_BYTES}) and are never trusted for allocation: a section is read in chunks, so a
- * forged length costs no more memory than the bytes that are really there.
+ * #MAX_SECTION_BYTES}) and trusted for allocation only up to 1 MiB: a longer section is read in
+ * chunks, so a forged length costs at most 1 MiB more memory than the bytes that are really there.
  */
 public final class CarReader implements AutoCloseable {
   /** The largest header we accept. */
@@ -28,6 +29,12 @@ public final class CarReader implements AutoCloseable {
   /** The largest section (CID and block) we accept; Filecoin blocks stay far below this. */
   public static final int MAX_SECTION_BYTES = 8 << 20;
 
+  /** The size of the read buffers, before and after decompression. */
+  private static final int BUFFER_BYTES = 1 << 20;
+
+  /** Sections up to this size are read into one array at once; larger ones in chunks. */
+  private static final int EAGER_READ_BYTES = 1 << 20;
+
   private static final byte[] ZSTD_MAGIC = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD};
   private static final byte[] GZIP_MAGIC = {0x1F, (byte) 0x8B};
 
@@ -35,6 +42,7 @@ public final class CarReader implements AutoCloseable {
   private final CarHeader header;
   private final boolean verify;
   private long offset;
+  private long sectionOffset;
   private long blocks;
   private long blockBytes;
 
@@ -46,7 +54,7 @@ public final class CarReader implements AutoCloseable {
       throw new CarException(
           "CAR header length " + len + " is outside 1.." + MAX_HEADER_BYTES + " bytes");
     }
-    byte[] h = readFully((int) len, "the header");
+    byte[] h = readFully((int) len, () -> "the header");
     try {
       this.header = CarHeader.decode(h);
     } catch (CborException e) {
@@ -95,17 +103,21 @@ public final class CarReader implements AutoCloseable {
     }
   }
 
-  /** Wraps {@code raw} in a decompressor when it starts with the zstd or gzip magic. */
+  /**
+   * Wraps {@code raw} in a decompressor when it starts with the zstd or gzip magic. Buffers are
+   * large (1 MiB) because CAR snapshots are read in one sweep and each refill of a compressed
+   * stream is a native call.
+   */
   static InputStream decompressing(InputStream raw) throws IOException {
-    BufferedInputStream b = new BufferedInputStream(raw, 1 << 16);
+    BufferedInputStream b = new BufferedInputStream(raw, BUFFER_BYTES);
     b.mark(4);
     byte[] magic = b.readNBytes(4);
     b.reset();
     if (startsWith(magic, ZSTD_MAGIC)) {
-      return new BufferedInputStream(new ZstdInputStream(b), 1 << 16);
+      return new BufferedInputStream(new ZstdInputStreamNoFinalizer(b), BUFFER_BYTES);
     }
     if (startsWith(magic, GZIP_MAGIC)) {
-      return new BufferedInputStream(new GZIPInputStream(b, 1 << 16), 1 << 16);
+      return new BufferedInputStream(new GZIPInputStream(b, 1 << 16), BUFFER_BYTES);
     }
     return b;
   }
@@ -129,6 +141,11 @@ public final class CarReader implements AutoCloseable {
     return blockBytes;
   }
 
+  /** Where, in the uncompressed stream, the section of the last block returned starts. */
+  public long sectionOffset() {
+    return sectionOffset;
+  }
+
   /** Bytes of the uncompressed CAR stream consumed so far. */
   public long offset() {
     return offset;
@@ -145,10 +162,12 @@ public final class CarReader implements AutoCloseable {
     if (len < 0) {
       return null;
     }
-    String where = "section " + (blocks + 1) + " at offset " + sectionStart;
+    long number = blocks + 1;
+    // built only for an error message: most sections are fine
+    Supplier<String> where = () -> where(number, sectionStart);
     if (len == 0 || len > MAX_SECTION_BYTES) {
       throw new CarException(
-          where + ": length " + len + " is outside 1.." + MAX_SECTION_BYTES + " bytes");
+          where.get() + ": length " + len + " is outside 1.." + MAX_SECTION_BYTES + " bytes");
     }
     byte[] section = readFully((int) len, where);
     int cidLength = cidLength(section, where);
@@ -156,32 +175,45 @@ public final class CarReader implements AutoCloseable {
     try {
       cid = Cid.fromBytes(section, 0, cidLength);
     } catch (IllegalArgumentException e) {
-      throw new CarException(where + ": invalid CID: " + e.getMessage(), e);
+      throw new CarException(where.get() + ": invalid CID: " + e.getMessage(), e);
     }
     byte[] data = Arrays.copyOfRange(section, cidLength, section.length);
     if (verify) {
-      if (!Multihash.canCompute(cid.hashFunction())) {
-        throw new CarException(
-            where
-                + ": cannot check block "
-                + cid
-                + ": unsupported hash function "
-                + Multihash.name(cid.hashFunction()));
-      }
-      if (!cid.matches(data)) {
-        throw new CarException(where + ": block data does not match its CID " + cid);
-      }
+      check(cid, data, number, sectionStart);
     }
     blocks++;
     blockBytes += data.length;
+    sectionOffset = sectionStart;
     return new Block(cid, data);
   }
 
+  /**
+   * Checks that {@code data} hashes to {@code cid}, naming the section (counted from 1) and its
+   * offset when it does not. Thread-safe: {@link CarImporter} checks blocks on another thread.
+   */
+  static void check(Cid cid, byte[] data, long section, long offset) throws CarException {
+    if (!Multihash.canCompute(cid.hashFunction())) {
+      throw new CarException(
+          where(section, offset)
+              + ": cannot check block "
+              + cid
+              + ": unsupported hash function "
+              + Multihash.name(cid.hashFunction()));
+    }
+    if (!cid.matches(data)) {
+      throw new CarException(where(section, offset) + ": block data does not match its CID " + cid);
+    }
+  }
+
+  private static String where(long section, long offset) {
+    return "section " + section + " at offset " + offset;
+  }
+
   /** The length of the CID at the start of a section, from its varint fields. */
-  private static int cidLength(byte[] s, String where) throws CarException {
+  private static int cidLength(byte[] s, Supplier<String> where) throws CarException {
     if (s.length >= 2 && s[0] == 0x12 && s[1] == 0x20) {
       if (s.length < 34) {
-        throw new CarException(where + ": section too short for its v0 CID");
+        throw new CarException(where.get() + ": section too short for its v0 CID");
       }
       return 34;
     }
@@ -193,11 +225,11 @@ public final class CarReader implements AutoCloseable {
       long digestLength = Varint.read(s, p, s.length);
       p += Varint.size(digestLength);
       if (digestLength > s.length - p) {
-        throw new CarException(where + ": CID digest runs past the end of the section");
+        throw new CarException(where.get() + ": CID digest runs past the end of the section");
       }
       return p + (int) digestLength;
     } catch (IllegalArgumentException e) {
-      throw new CarException(where + ": invalid CID: " + e.getMessage(), e);
+      throw new CarException(where.get() + ": invalid CID: " + e.getMessage(), e);
     }
   }
 
@@ -242,11 +274,22 @@ public final class CarReader implements AutoCloseable {
     }
   }
 
-  /** Reads exactly {@code n} bytes, allocating only as the bytes arrive. */
-  private byte[] readFully(int n, String what) throws CarException {
+  /**
+   * Reads exactly {@code n} bytes. Up to {@link #EAGER_READ_BYTES} straight into an array of that
+   * size; beyond, allocating only as the bytes arrive.
+   */
+  private byte[] readFully(int n, Supplier<String> what) throws CarException {
     byte[] b;
     try {
-      b = in.readNBytes(n);
+      if (n <= EAGER_READ_BYTES) {
+        b = new byte[n];
+        int got = in.readNBytes(b, 0, n);
+        if (got < n) {
+          b = Arrays.copyOf(b, got);
+        }
+      } else {
+        b = in.readNBytes(n);
+      }
     } catch (IOException e) {
       throw ioFailure(e);
     }
@@ -254,7 +297,7 @@ public final class CarReader implements AutoCloseable {
     if (b.length < n) {
       throw new CarException(
           "truncated CAR: "
-              + what
+              + what.get()
               + " needs "
               + n
               + " bytes but the stream ends after "

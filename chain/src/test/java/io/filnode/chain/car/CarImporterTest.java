@@ -8,6 +8,7 @@ import io.filnode.chain.blockstore.BlockstoreException;
 import io.filnode.chain.blockstore.MemoryBlockstore;
 import io.filnode.chain.blockstore.RocksBlockstore;
 import io.filnode.chain.cid.Cid;
+import io.filnode.chain.cid.Multihash;
 import io.filnode.chain.testing.SharedData;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CarImporterTest {
+  private static final long RAW = 0x55;
+
   @TempDir Path dir;
 
   @Test
@@ -61,6 +64,56 @@ class CarImporterTest {
         .hasMessageContaining("does not match");
     assertThat(store.size()).isEqualTo(1);
     assertThat(store.has(blocks.get(3).cid())).isTrue();
+  }
+
+  @Test
+  void aBadBlockMidwayNamesItsCidAndLeavesNothingInRocksDb() throws Exception {
+    List<Block> blocks = new ArrayList<>(SmallCars.blocks(300, 20_000)); // several check batches
+    Block good = blocks.get(150);
+    byte[] tampered = good.data().clone();
+    tampered[tampered.length / 2] ^= 1;
+    blocks.set(150, new Block(good.cid(), tampered));
+    byte[] car = SmallCars.car(blocks);
+    try (RocksBlockstore bs = RocksBlockstore.open(dir.resolve("db"), 1 << 20)) {
+      bs.put(blocks.get(3).cid(), blocks.get(3).data());
+      assertThatThrownBy(() -> CarImporter.importCar(CarImporter.Source.of(car), bs, null))
+          .isInstanceOf(CarException.class)
+          .hasMessageContaining("section 151 ")
+          .hasMessageContaining("does not match its CID " + good.cid());
+      assertThat(bs.countBlocks()).isEqualTo(1);
+      assertThat(bs.has(blocks.get(3).cid())).isTrue();
+      // and the same CAR without the tampering imports whole
+      blocks.set(150, good);
+      CarImporter.Result res =
+          CarImporter.importCar(CarImporter.Source.of(SmallCars.car(blocks)), bs, null);
+      assertThat(res.newBlocks()).isEqualTo(299);
+      assertThat(bs.countBlocks()).isEqualTo(300);
+    }
+  }
+
+  @Test
+  void checksSha256BlocksBesideBlake2bOnes() throws Exception {
+    List<Block> blocks = new ArrayList<>();
+    for (Block b : SmallCars.blocks(40, 3_000)) {
+      blocks.add(b);
+      blocks.add(new Block(Cid.of(RAW, Multihash.SHA2_256, b.data()), b.data()));
+    }
+    try (RocksBlockstore bs = RocksBlockstore.open(dir.resolve("db"), 1 << 20)) {
+      List<Block> tampered = new ArrayList<>(blocks);
+      Block sha = blocks.get(41);
+      byte[] bad = sha.data().clone();
+      bad[0] ^= 1;
+      tampered.set(41, new Block(sha.cid(), bad));
+      assertThatThrownBy(
+              () -> CarImporter.importCar(CarImporter.Source.of(SmallCars.car(tampered)), bs, null))
+          .isInstanceOf(CarException.class)
+          .hasMessageContaining("does not match its CID " + sha.cid());
+      assertThat(bs.countBlocks()).isZero();
+      CarImporter.Result res =
+          CarImporter.importCar(CarImporter.Source.of(SmallCars.car(blocks)), bs, null);
+      assertThat(res.newBlocks()).isEqualTo(80);
+      assertThat(bs.get(sha.cid())).isEqualTo(sha.data());
+    }
   }
 
   @Test

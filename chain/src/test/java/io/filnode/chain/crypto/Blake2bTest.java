@@ -1,6 +1,7 @@
 package io.filnode.chain.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.filnode.chain.cid.Hex;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ class Blake2bTest {
 
   @Test
   void emptyInputAndBlockBoundaries() {
-    for (int len : new int[] {0, 1, 127, 128, 129, 255, 256, 257, 1024}) {
+    for (int len : new int[] {0, 1, 7, 8, 9, 127, 128, 129, 255, 256, 257, 1024, 100_000}) {
       byte[] data = new byte[len];
       for (int i = 0; i < len; i++) {
         data[i] = (byte) (i * 31 + 7);
@@ -39,6 +40,25 @@ class Blake2bTest {
     assertThat(Blake2b.sum(data, size)).isEqualTo(reference(data, size));
     assertThat(Blake2b.sum160(data)).isEqualTo(reference(data, 20));
     assertThat(Blake2b.sum32(data)).isEqualTo(reference(data, 4));
+  }
+
+  /**
+   * Random lengths over many 128-byte blocks (jqwik also tries the edges: empty, one byte, the
+   * largest size), every output size, against BouncyCastle.
+   */
+  @Property(tries = 400)
+  void agreesWithBouncyCastleOverManyBlocks(
+      @ForAll @Size(max = 5_000) byte[] data, @ForAll @IntRange(min = 1, max = 64) int size) {
+    assertThat(Blake2b.sum(data, size)).isEqualTo(reference(data, size));
+    assertThat(Blake2b.sum256(data)).isEqualTo(reference(data, 32));
+  }
+
+  @Test
+  void rejectsOutputSizesOutsideOneTo64() {
+    assertThatThrownBy(() -> Blake2b.sum(new byte[1], 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Blake2b.sum(new byte[1], 65))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static byte[] reference(byte[] data, int size) {
