@@ -1,6 +1,7 @@
 package io.filnode.vm;
 
 import io.filnode.actors.runtime.DomainSeparationTag;
+import java.nio.charset.StandardCharsets;
 
 /** Where the VM draws chain (ticket) and beacon randomness from, Lotus's {@code vm.Rand}. */
 public interface Randomness {
@@ -13,8 +14,7 @@ public interface Randomness {
    * draw.
    */
   static Randomness fixed() {
-    byte[] value =
-        "i_am_random_____i_am_random_____".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] value = "i_am_random_____i_am_random_____".getBytes(StandardCharsets.US_ASCII);
     return new Randomness() {
       @Override
       public byte[] chainRandomness(DomainSeparationTag tag, long epoch, byte[] entropy) {

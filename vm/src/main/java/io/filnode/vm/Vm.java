@@ -4,6 +4,7 @@ import io.filnode.actors.builtin.Builtin;
 import io.filnode.actors.runtime.ActorException;
 import io.filnode.actors.runtime.ExitCode;
 import io.filnode.chain.address.Address;
+import io.filnode.chain.address.Protocol;
 import io.filnode.chain.blockstore.Blockstore;
 import io.filnode.chain.blockstore.BufferedBlockstore;
 import io.filnode.chain.blockstore.IpldStore;
@@ -387,7 +388,7 @@ public final class Vm {
   }
 
   private static boolean isZeroBlsAddress(Address a) {
-    if (a.protocol() != io.filnode.chain.address.Protocol.BLS) {
+    if (a.protocol() != Protocol.BLS) {
       return false;
     }
     byte[] p = a.payload();

@@ -17,12 +17,14 @@ import io.filnode.chain.cbor.CborException;
 import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cbor.CborWriter;
 import io.filnode.chain.cid.Cid;
+import io.filnode.chain.crypto.Blake2b;
 import io.filnode.chain.state.Actor;
 import io.filnode.chain.types.Signature;
 import io.filnode.chain.types.TokenAmount;
 import io.filnode.vm.gas.GasCharge;
 import io.filnode.vm.gas.PriceList;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -445,7 +447,7 @@ final class VmRuntime implements Runtime {
   public byte[] hashBlake2b(byte[] data) {
     charge(priceList().onHashing(data.length));
     mark("OnActorExec");
-    return io.filnode.chain.crypto.Blake2b.sum256(data);
+    return Blake2b.sum256(data);
   }
 
   @Override
@@ -475,7 +477,7 @@ final class VmRuntime implements Runtime {
     mark("BatchVerifySeals");
     Map<Address, List<Boolean>> out = new LinkedHashMap<>();
     for (Map.Entry<Address, List<SealVerifyInfo>> e : seals.entrySet()) {
-      List<Boolean> results = new java.util.ArrayList<>();
+      List<Boolean> results = new ArrayList<>();
       for (SealVerifyInfo info : e.getValue()) {
         results.add(vm.config().proofs().verifySeal(info));
       }
