@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ChainCommand.class,
       WalletCommand.class,
       AuthCommand.class,
+      ConformanceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
