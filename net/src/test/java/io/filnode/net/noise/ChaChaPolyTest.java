@@ -3,14 +3,43 @@ package io.filnode.net.noise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Our ChaCha20-Poly1305 against the JDK's provider, an independent implementation of RFC 8439. */
+/**
+ * Our ChaCha20-Poly1305 against RFC 8439's AEAD vectors (2.8.2, A.5) and against the JDK's
+ * provider, an independent implementation, on random inputs.
+ */
 class ChaChaPolyTest {
+  static List<Rfc8439Vectors.Vector> aeadVectors() {
+    return Rfc8439Vectors.of("aead");
+  }
+
+  @ParameterizedTest
+  @MethodSource("aeadVectors")
+  void sealsAndOpensTheRfcVectors(Rfc8439Vectors.Vector v) {
+    int[] n = v.nonceWords();
+    byte[] aad = v.bytes("aad");
+    byte[] plain = v.bytes("plaintext");
+    byte[] expected = XxHandshake.concat(v.bytes("ciphertext"), v.bytes("tag"));
+    byte[] sealed = new byte[plain.length + ChaChaPoly.TAG];
+    ChaChaPoly aead = new ChaChaPoly(v.bytes("key"));
+    aead.seal(n[0], n[1], n[2], aad, plain, 0, plain.length, sealed, 0);
+    assertThat(sealed).isEqualTo(expected);
+
+    byte[] opened = new byte[plain.length];
+    assertThat(aead.open(n[0], n[1], n[2], aad, expected, 0, expected.length, opened, 0)).isTrue();
+    assertThat(opened).isEqualTo(plain);
+    expected[3] ^= 0x20;
+    assertThat(aead.open(n[0], n[1], n[2], aad, expected, 0, expected.length, opened, 0)).isFalse();
+  }
+
   private static final int[] LENGTHS = {0, 1, 15, 16, 17, 63, 64, 65, 127, 128, 1000, 65519};
 
   private static byte[] jdk(int mode, byte[] key, long nonce, byte[] ad, byte[] data)

@@ -5,13 +5,24 @@ import io.filnode.chain.cbor.CborException;
 import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cbor.CborWriter;
 import io.filnode.chain.cid.Cid;
+import io.filnode.chain.cid.Hex;
+import java.util.Arrays;
 
 /**
- * init.ExecParams: the code of the actor to create and its constructor's CBOR parameters, a tuple
- * of 2. The byte array is not copied: treat it as read-only.
+ * Parameters of the init actor's Exec: the tuple {@code [CodeCID, ConstructorParams]}, where the
+ * second is a byte string holding the new actor's CBOR constructor parameters.
  */
-@SuppressWarnings("ArrayRecordComponent") // read-only by convention
+@SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString compare contents
 public record ExecParams(Cid codeCid, byte[] constructorParams) implements CborEncodable {
+  public ExecParams {
+    constructorParams = constructorParams.clone();
+  }
+
+  @Override
+  public byte[] constructorParams() {
+    return constructorParams.clone();
+  }
+
   @Override
   public void encode(CborWriter w) {
     w.writeArrayHeader(2);
@@ -20,7 +31,29 @@ public record ExecParams(Cid codeCid, byte[] constructorParams) implements CborE
   }
 
   public static ExecParams decode(CborReader r) throws CborException {
-    r.readTupleHeader(2, "ExecParams");
-    return new ExecParams(r.readCid(), r.readBytes());
+    r.readTupleHeader(2, "init exec params");
+    Cid code = r.readCid();
+    return new ExecParams(code, r.readBytes());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ExecParams p
+        && codeCid.equals(p.codeCid)
+        && Arrays.equals(constructorParams, p.constructorParams);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * codeCid.hashCode() + Arrays.hashCode(constructorParams);
+  }
+
+  @Override
+  public String toString() {
+    return "ExecParams[codeCid="
+        + codeCid
+        + ", constructorParams="
+        + Hex.encode(constructorParams)
+        + "]";
   }
 }

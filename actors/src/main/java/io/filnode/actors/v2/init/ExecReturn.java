@@ -6,7 +6,10 @@ import io.filnode.chain.cbor.CborException;
 import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cbor.CborWriter;
 
-/** init.ExecReturn: the new actor's ID address and its robust (actor) address, a tuple of 2. */
+/**
+ * What the init actor's Exec returns: the tuple {@code [IDAddress, RobustAddress]}, the new actor's
+ * ID address and the re-org-stable actor address it is also known by.
+ */
 public record ExecReturn(Address idAddress, Address robustAddress) implements CborEncodable {
   @Override
   public void encode(CborWriter w) {
@@ -16,7 +19,8 @@ public record ExecReturn(Address idAddress, Address robustAddress) implements Cb
   }
 
   public static ExecReturn decode(CborReader r) throws CborException {
-    r.readTupleHeader(2, "ExecReturn");
-    return new ExecReturn(Address.decode(r), Address.decode(r));
+    r.readTupleHeader(2, "init exec return");
+    Address id = Address.decode(r);
+    return new ExecReturn(id, Address.decode(r));
   }
 }
