@@ -1,5 +1,6 @@
 package io.filnode.vm.conformance;
 
+import io.filnode.actors.chaos.ChaosActor;
 import io.filnode.actors.runtime.ActorCode;
 import io.filnode.actors.runtime.ActorException;
 import io.filnode.actors.runtime.ExitCode;
@@ -68,12 +69,9 @@ public final class ConformanceRunner {
     this.customize = customize;
   }
 
-  /**
-   * The chaos actor the conformance driver registers for vectors that ask for it, or null while the
-   * actors module has none.
-   */
+  /** The chaos actor the conformance driver registers for vectors that ask for it. */
   public static ActorCode chaosActor() {
-    return null;
+    return new ChaosActor();
   }
 
   /** Runs every variant of the vector in {@code file}; an unreadable vector is one failed run. */
