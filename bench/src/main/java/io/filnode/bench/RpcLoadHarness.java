@@ -1,5 +1,6 @@
 package io.filnode.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.filnode.node.daemon.Daemon;
 import io.filnode.node.daemon.DaemonConfig;
 import io.filnode.node.daemon.NetworkParams;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +45,9 @@ public final class RpcLoadHarness {
     },
   };
 
+  private static final OperatingSystemMXBean CPU =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
   private RpcLoadHarness() {}
 
   public static void main(String[] args) throws Exception {
@@ -64,7 +69,8 @@ public final class RpcLoadHarness {
         Result r = run(at, request, connections, seconds);
         out.printf(
             Locale.ROOT,
-            "%-14s %d conns %ds: %,.0f req/s  p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  errors %d%n",
+            "%-14s %d conns %ds: %,.0f req/s  p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms"
+                + "  CPU %.0f µs/req  errors %d%n",
             call[0],
             connections,
             seconds,
@@ -72,6 +78,7 @@ public final class RpcLoadHarness {
             r.percentileMillis(50),
             r.percentileMillis(99),
             r.percentileMillis(99.9),
+            r.cpuMicrosPerRequest(),
             r.errors());
       }
     }
@@ -91,7 +98,12 @@ public final class RpcLoadHarness {
   }
 
   /** The requests of one run: latencies in nanoseconds, wall time, failures. */
-  private record Result(long[] latencies, long elapsedNanos, long errors) {
+  private record Result(long[] latencies, long elapsedNanos, long cpuNanos, long errors) {
+    /** CPU time of the whole process (server and client) per request, in microseconds. */
+    double cpuMicrosPerRequest() {
+      return latencies.length == 0 ? Double.NaN : cpuNanos / 1e3 / latencies.length;
+    }
+
     double perSecond() {
       return latencies.length * 1e9 / elapsedNanos;
     }
@@ -155,6 +167,7 @@ public final class RpcLoadHarness {
       th.start();
     }
     ready.await();
+    long cpu0 = CPU.getProcessCpuTime();
     long start = System.nanoTime();
     go.countDown();
     Thread.sleep(seconds * 1000L);
@@ -163,6 +176,7 @@ public final class RpcLoadHarness {
       th.join();
     }
     long elapsed = System.nanoTime() - start;
+    long cpu = CPU.getProcessCpuTime() - cpu0;
     long[] all = new long[Arrays.stream(counts).sum()];
     int at0 = 0;
     for (int t = 0; t < connections; t++) {
@@ -170,7 +184,7 @@ public final class RpcLoadHarness {
       at0 += counts[t];
     }
     Arrays.sort(all);
-    return new Result(all, elapsed, errors.get());
+    return new Result(all, elapsed, cpu, errors.get());
   }
 
   /** Reads one HTTP response; true when it is a 200 carrying a JSON-RPC result. */
