@@ -52,59 +52,30 @@ import picocli.CommandLine;
 class DaemonIT {
   private static final Cid MAINNET_GENESIS =
       Cid.parse("bafy2bzacecnamqgqmifpluoeldx7zzglxcljo6oja4vrmtj7432rphldpdmm2");
-  private static final long START_TIMEOUT_SECONDS = 120;
   private static final JavaType ADDRESSES = Params.type(new TypeReference<List<Address>>() {});
 
   @TempDir static Path tmp;
   private static Path genesis;
   private static Path repo;
-  private static Process process;
-  private static Path log;
+  private static DaemonProcess daemon;
   private static final List<Address> created = new ArrayList<>();
 
   @BeforeAll
   static void startDaemon() throws Exception {
     genesis = SharedData.require("genesis/mainnet.car.zst").toAbsolutePath();
     repo = tmp.resolve("repo");
-    process = start(true);
+    daemon = start(true);
   }
 
   @AfterAll
   static void stopDaemon() throws InterruptedException {
-    if (process != null && process.isAlive()) {
-      process.destroy();
-      process.waitFor(30, TimeUnit.SECONDS);
+    if (daemon != null) {
+      daemon.close();
     }
   }
 
-  private static Process start(boolean withGenesis) throws Exception {
-    Files.deleteIfExists(repo.resolve("api"));
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("io.filnode.node.cli.Main");
-    cmd.add("daemon");
-    cmd.add("--repo");
-    cmd.add(repo.toString());
-    cmd.add("--api");
-    cmd.add("127.0.0.1:0");
-    if (withGenesis) {
-      cmd.add("--genesis");
-      cmd.add(genesis.toString());
-    }
-    log = Files.createTempFile(tmp, "daemon", ".log");
-    Process p =
-        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
-    while (!Files.exists(repo.resolve("api"))) {
-      if (!p.isAlive() || System.nanoTime() > deadline) {
-        p.destroyForcibly();
-        throw new AssertionError("the daemon did not start:\n" + Files.readString(log));
-      }
-      Thread.sleep(100);
-    }
-    return p;
+  private static DaemonProcess start(boolean withGenesis) throws Exception {
+    return DaemonProcess.start(repo, withGenesis ? genesis : null, tmp);
   }
 
   private static String token() throws IOException {
@@ -134,7 +105,7 @@ class DaemonIT {
             PosixFilePermission.OWNER_WRITE,
             PosixFilePermission.OWNER_EXECUTE);
     assertThat(Files.isDirectory(repo.resolve("datastore"))).isTrue();
-    assertThat(Files.readString(log)).contains("API listening on /ip4/127.0.0.1/tcp/");
+    assertThat(Files.readString(daemon.log)).contains("API listening on /ip4/127.0.0.1/tcp/");
   }
 
   @Test
@@ -321,10 +292,10 @@ class DaemonIT {
     try (HttpRpcClient c = http(token())) {
       c.call("Filecoin.Shutdown", JsonNode.class);
     }
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).isZero();
+    assertThat(daemon.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(daemon.process.exitValue()).isZero();
 
-    process = start(false);
+    daemon = start(false);
     try (HttpRpcClient c = http(token())) {
       assertThat(c.call("Filecoin.ChainHead", TipSet.class).cids())
           .containsExactly(MAINNET_GENESIS);

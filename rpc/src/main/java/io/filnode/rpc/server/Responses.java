@@ -37,8 +37,13 @@ final class Responses {
   }
 
   static FullHttpResponse json(HttpResponseStatus status, JsonNode body) {
+    return of(status, APPLICATION_JSON, bytes(body));
+  }
+
+  /** A JSON tree as the bytes a response carries. */
+  static byte[] bytes(JsonNode body) {
     try {
-      return of(status, APPLICATION_JSON, JSON.writeValueAsBytes(body));
+      return JSON.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree failed to serialize", e);
     }

@@ -1,5 +1,6 @@
 package io.filnode.rpc.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.filnode.rpc.MethodRegistry;
 import io.filnode.rpc.auth.TokenVerifier;
@@ -17,6 +18,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -46,6 +48,7 @@ public final class RpcServer implements AutoCloseable {
   public static final String V1 = "/rpc/v1";
 
   private final RpcServerConfig config;
+  private final Map<String, Dispatcher> apis;
   private final Served served;
   private final ThreadPoolExecutor workers;
   private EventLoopGroup boss;
@@ -67,9 +70,10 @@ public final class RpcServer implements AutoCloseable {
         (path, registry) ->
             apis.put(
                 path, new Dispatcher(registry, b.mapper, config.maxNestingDepth(), b.observer)));
+    this.apis = Map.copyOf(apis);
     this.served =
         new Served(
-            Map.copyOf(apis),
+            this.apis,
             b.tokens,
             Map.copyOf(b.routes),
             workers,
@@ -132,6 +136,22 @@ public final class RpcServer implements AutoCloseable {
   /** The bound port. */
   public int port() {
     return address().getPort();
+  }
+
+  /**
+   * Answers one JSON-RPC body as a POST to {@code path} from a caller with {@code allow} is
+   * answered, minus the transport (for in-process tests and benchmarks; works before {@link
+   * #start}): the response body, or null where HTTP answers 204 (notifications only).
+   *
+   * @throws IllegalArgumentException when nothing is served at {@code path}
+   */
+  public byte[] handle(String path, byte[] body, List<String> allow) {
+    Dispatcher api = apis.get(path);
+    if (api == null) {
+      throw new IllegalArgumentException("no API at " + path);
+    }
+    JsonNode reply = api.handle(body, allow, null).body();
+    return reply == null ? null : Responses.bytes(reply);
   }
 
   /** Sets what {@code /health/readyz} answers (not ready until set). */
