@@ -3,6 +3,7 @@ package io.filnode.actors.v2.paych;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.filnode.actors.builtin.Builtin;
+import io.filnode.actors.testing.VectorMessages;
 import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cid.Cid;
 import io.filnode.chain.crypto.SignatureVerifier;

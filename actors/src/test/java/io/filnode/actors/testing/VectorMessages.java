@@ -1,4 +1,4 @@
-package io.filnode.actors.v2.paych;
+package io.filnode.actors.testing;
 
 import io.filnode.chain.cbor.CborException;
 import io.filnode.chain.testing.SharedData;
@@ -18,15 +18,15 @@ import java.util.stream.Stream;
  * The applied messages and their receipts of the conformance vectors in one folder, read by pattern
  * (the tests need no JSON library). For codec tests against real chain data.
  */
-record VectorMessages(Path path, List<UnsignedMessage> messages, List<Receipt> receipts) {
+public record VectorMessages(Path path, List<UnsignedMessage> messages, List<Receipt> receipts) {
   private static final Pattern MESSAGE = Pattern.compile("\"bytes\"\\s*:\\s*\"([^\"]*)\"");
   private static final Pattern RECEIPT =
       Pattern.compile("\"exit_code\"\\s*:\\s*(\\d+)\\s*,\\s*\"return\"\\s*:\\s*\"([^\"]*)\"");
 
   /** One receipt's exit code and return bytes. */
-  record Receipt(int exitCode, byte[] ret) {}
+  public record Receipt(int exitCode, byte[] ret) {}
 
-  static List<VectorMessages> load(String folder) throws IOException, CborException {
+  public static List<VectorMessages> load(String folder) throws IOException, CborException {
     Path dir = SharedData.require("vectors/conformance/" + folder);
     List<VectorMessages> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
