@@ -1,10 +1,12 @@
 package io.filnode.node.cli;
 
+import io.filnode.node.config.ListenAddress;
+import io.filnode.node.config.NodeConfig;
+import io.filnode.node.config.NodeConfigFile;
 import io.filnode.node.daemon.Daemon;
 import io.filnode.node.daemon.DaemonConfig;
 import io.filnode.node.daemon.NetworkParams;
 import io.filnode.node.daemon.NodeRepo;
-import io.filnode.rpc.server.RpcServerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,38 +38,31 @@ public final class DaemonCommand implements Callable<Integer> {
   @Option(
       names = "--api",
       paramLabel = "HOST:PORT",
-      defaultValue = RpcServerConfig.DEFAULT_HOST + ":" + RpcServerConfig.DEFAULT_PORT,
-      description = "where the JSON-RPC API listens (default: ${DEFAULT-VALUE}; port 0: any)")
+      description =
+          "where the JSON-RPC API listens, HOST:PORT or a multiaddr; overrides [API] ListenAddress"
+              + " in config.toml (default there: 127.0.0.1:1234; port 0: any)")
   String api;
 
   @Override
   public Integer call() throws Exception {
-    int colon = api.lastIndexOf(':');
-    if (colon <= 0) {
-      throw new IllegalArgumentException("--api '" + api + "': expected HOST:PORT");
+    NodeRepo nodeRepo = NodeRepo.at(repo);
+    // flags are checked first so that a bad one is reported before the repo is touched
+    NetworkParams params = NetworkParams.forName(network);
+    ListenAddress apiFlag = null;
+    if (api != null) {
+      try {
+        apiFlag = ListenAddress.parse(api);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--api " + e.getMessage(), e);
+      }
     }
-    String host = api.substring(0, colon);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    int port;
-    try {
-      port = Integer.parseInt(api.substring(colon + 1));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--api '" + api + "': the port is not a number", e);
-    }
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("--api '" + api + "': port out of range");
+    NodeConfig node = NodeConfigFile.load(nodeRepo.root());
+    if (apiFlag != null) {
+      node = node.withListenAddress(apiFlag);
     }
     PrintWriter out = spec.commandLine().getOut();
     DaemonConfig config =
-        new DaemonConfig(
-            NodeRepo.at(repo),
-            NetworkParams.forName(network),
-            genesis,
-            host,
-            port,
-            VersionCommand.versionLine());
+        new DaemonConfig(nodeRepo, params, genesis, node, VersionCommand.versionLine());
     Daemon daemon = Daemon.start(config, out);
     Thread hook = new Thread(daemon::close, "shutdown-hook");
     Runtime.getRuntime().addShutdownHook(hook);

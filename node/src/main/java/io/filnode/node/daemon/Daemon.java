@@ -24,7 +24,6 @@ import io.filnode.rpc.auth.AuthApi;
 import io.filnode.rpc.auth.Jwt;
 import io.filnode.rpc.json.LotusJson;
 import io.filnode.rpc.server.RpcServer;
-import io.filnode.rpc.server.RpcServerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -41,9 +40,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (also reached through {@code Filecoin.Shutdown} and SIGTERM) closes the server, then the store.
  */
 public final class Daemon implements AutoCloseable {
-  /** The block cache of the daemon's RocksDB (not configurable yet). */
-  static final long BLOCK_CACHE_BYTES = 256L << 20;
-
   /**
    * How long {@code Filecoin.Shutdown} waits before closing the server, so that its own answer
    * reaches the caller first (the server closes connections when it stops).
@@ -88,7 +84,8 @@ public final class Daemon implements AutoCloseable {
     } catch (KeyStoreException e) {
       throw new DaemonException("keystore: " + e.getMessage(), e);
     }
-    RocksBlockstore blocks = RocksBlockstore.open(repo.datastore(), BLOCK_CACHE_BYTES);
+    RocksBlockstore blocks =
+        RocksBlockstore.open(repo.datastore(), config.node().chainstore().blockCacheBytes());
     try {
       ChainStore chain = new ChainStore(blocks, new RocksChainMetadata(blocks));
       initChain(chain, blocks, config, out);
@@ -103,8 +100,7 @@ public final class Daemon implements AutoCloseable {
       UUID session = UUID.randomUUID();
       NodeMetrics metrics = new NodeMetrics().chain(chain);
       RpcServer.Builder b =
-          RpcServer.builder(
-                  RpcServerConfig.defaults().withHost(config.apiHost()).withPort(config.apiPort()))
+          RpcServer.builder(config.node().rpcServer())
               .mapper(LotusJson.objectMapper(config.network().addressNetwork()))
               .tokens(jwt)
               .observer(metrics)

@@ -1,5 +1,6 @@
 package io.filnode.node.daemon;
 
+import io.filnode.node.config.NodeConfig;
 import java.nio.file.Path;
 
 /**
@@ -8,14 +9,8 @@ import java.nio.file.Path;
  * @param repo the repo directory
  * @param network the network parameters
  * @param genesis the genesis CAR (plain, zstd or gzip); needed on first start only
- * @param apiHost the JSON-RPC listen host
- * @param apiPort the JSON-RPC listen port (0 picks a free one)
+ * @param node the settings from {@code config.toml}, with the flags applied over them
  * @param version the version string {@code Filecoin.Version} answers
  */
 public record DaemonConfig(
-    NodeRepo repo,
-    NetworkParams network,
-    Path genesis,
-    String apiHost,
-    int apiPort,
-    String version) {}
+    NodeRepo repo, NetworkParams network, Path genesis, NodeConfig node, String version) {}
