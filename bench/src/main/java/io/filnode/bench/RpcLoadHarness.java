@@ -1,6 +1,8 @@
 package io.filnode.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.filnode.node.config.ListenAddress;
+import io.filnode.node.config.NodeConfig;
 import io.filnode.node.daemon.Daemon;
 import io.filnode.node.daemon.DaemonConfig;
 import io.filnode.node.daemon.NetworkParams;
@@ -60,7 +62,11 @@ public final class RpcLoadHarness {
     try (Daemon daemon =
         Daemon.start(
             new DaemonConfig(
-                NodeRepo.at(repo), NetworkParams.MAINNET, genesis, "127.0.0.1", 0, "bench"),
+                NodeRepo.at(repo),
+                NetworkParams.MAINNET,
+                genesis,
+                NodeConfig.defaults().withListenAddress(new ListenAddress("127.0.0.1", 0)),
+                "bench"),
             out)) {
       InetSocketAddress at = new InetSocketAddress("127.0.0.1", daemon.apiPort());
       for (String[] call : CALLS) {
