@@ -7,6 +7,7 @@ import io.filnode.vm.conformance.TestVector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -41,7 +42,7 @@ public class ConformanceBenchmark {
     if (all.isEmpty()) {
       throw new IllegalStateException("no vectors under " + dir.toAbsolutePath());
     }
-    List<Path> t = new java.util.ArrayList<>();
+    List<Path> t = new ArrayList<>();
     for (Path p : all) {
       if ("tipset".equals(TestVector.read(p).kind())) {
         t.add(p);

@@ -1,7 +1,9 @@
 package io.filnode.mpool;
 
 import io.filnode.chain.types.SignedMessage;
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,8 +34,8 @@ final class MessageChain {
 
   /** Reward per unit of gas, scaled by the block gas limit (Lotus's getGasPerf). */
   static double gasPerf(BigInteger reward, long gasLimit) {
-    return new java.math.BigDecimal(reward.multiply(BLOCK_GAS_LIMIT))
-        .divide(new java.math.BigDecimal(gasLimit), java.math.MathContext.DECIMAL64)
+    return new BigDecimal(reward.multiply(BLOCK_GAS_LIMIT))
+        .divide(new BigDecimal(gasLimit), MathContext.DECIMAL64)
         .doubleValue();
   }
 
