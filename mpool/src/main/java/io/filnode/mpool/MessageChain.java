@@ -1,6 +1,7 @@
 package io.filnode.mpool;
 
 import io.filnode.chain.types.SignedMessage;
+import io.filnode.vm.TipsetExecutor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -14,7 +15,8 @@ import java.util.List;
  * double as in Lotus.
  */
 final class MessageChain {
-  private static final BigInteger BLOCK_GAS_LIMIT = BigInteger.valueOf(MessagePool.BLOCK_GAS_LIMIT);
+  private static final BigInteger BLOCK_GAS_LIMIT =
+      BigInteger.valueOf(TipsetExecutor.BLOCK_GAS_LIMIT);
 
   private List<SignedMessage> messages;
   private final List<BigInteger> rewards;

@@ -11,6 +11,7 @@ import io.filnode.chain.types.SignedMessage;
 import io.filnode.chain.types.TipSet;
 import io.filnode.chain.types.TokenAmount;
 import io.filnode.chain.types.UnsignedMessage;
+import io.filnode.vm.TipsetExecutor;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,13 +43,10 @@ public final class MessagePool {
   public static final int MAX_UNTRUSTED_ACTOR_PENDING_MESSAGES = 10;
   public static final long MAX_NONCE_GAP = 4;
 
-  /** build.BlockGasLimit. */
-  public static final long BLOCK_GAS_LIMIT = 10_000_000_000L;
-
   /** build.MinimumBaseFee, in attoFIL. */
   public static final BigInteger MINIMUM_BASE_FEE = BigInteger.valueOf(100);
 
-  private static final BigInteger TOTAL_FILECOIN = TokenAmount.ofFil(2_000_000_000L).atto();
+  private static final BigInteger TOTAL_FILECOIN = TokenAmount.TOTAL_FILECOIN.atto();
 
   /** A message is published at once only if its fee cap is at least base fee / 100. */
   private static final BigInteger BASE_FEE_LOWER_BOUND_FACTOR_CONSERVATIVE =
@@ -200,7 +198,7 @@ public final class MessagePool {
       problem = "'GasPremium' field cannot be negative";
     } else if (m.gasPremium().compareTo(m.gasFeeCap()) > 0) {
       problem = "'GasFeeCap' less than 'GasPremium'";
-    } else if (m.gasLimit() > BLOCK_GAS_LIMIT) {
+    } else if (m.gasLimit() > TipsetExecutor.BLOCK_GAS_LIMIT) {
       problem = "'GasLimit' field cannot be greater than a block's gas limit";
     } else if (m.gasLimit() < minGas) {
       problem =

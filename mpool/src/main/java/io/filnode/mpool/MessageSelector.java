@@ -4,6 +4,7 @@ import io.filnode.chain.address.Address;
 import io.filnode.chain.state.Actor;
 import io.filnode.chain.types.SignedMessage;
 import io.filnode.chain.types.TipSet;
+import io.filnode.vm.TipsetExecutor;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +38,7 @@ public final class MessageSelector {
       BigInteger baseFee = pool.computeBaseFee(tipSet);
       Map<Address, Map<Long, SignedMessage>> pending = pool.pendingByActor();
       List<SignedMessage> result = new ArrayList<>();
-      long gasLeft = MessagePool.BLOCK_GAS_LIMIT;
+      long gasLeft = TipsetExecutor.BLOCK_GAS_LIMIT;
       if (pending.isEmpty()) {
         return result;
       }
@@ -156,7 +157,7 @@ public final class MessageSelector {
         break;
       }
       gasLimit += m.message().gasLimit();
-      if (gasLimit > MessagePool.BLOCK_GAS_LIMIT) {
+      if (gasLimit > TipsetExecutor.BLOCK_GAS_LIMIT) {
         break;
       }
       BigInteger required = MsgSet.requiredFunds(m);

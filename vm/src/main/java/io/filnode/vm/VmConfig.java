@@ -2,7 +2,6 @@ package io.filnode.vm;
 
 import io.filnode.chain.cid.Cid;
 import io.filnode.chain.types.TokenAmount;
-import java.math.BigInteger;
 
 /**
  * What a {@link Vm} needs besides the state: the network-version schedule, base fee, circulating
@@ -18,9 +17,6 @@ public record VmConfig(
     ActorRegistry registry,
     LookbackState lookback,
     boolean trace) {
-  /** The total FIL supply, 2·10^9 FIL in attoFIL: the conformance default circulating supply. */
-  public static final TokenAmount TOTAL_FILECOIN =
-      TokenAmount.ofAtto(BigInteger.valueOf(2_000_000_000L).multiply(TokenAmount.ATTO_PER_FIL));
 
   /** The circulating supply at an epoch, given the state being executed. */
   @FunctionalInterface

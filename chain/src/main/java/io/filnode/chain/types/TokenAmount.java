@@ -15,6 +15,10 @@ public record TokenAmount(BigInteger atto) implements Comparable<TokenAmount> {
   public static final BigInteger ATTO_PER_FIL = BigInteger.TEN.pow(18);
   public static final TokenAmount ZERO = new TokenAmount(BigInteger.ZERO);
 
+  /** Lotus's {@code build.TotalFilecoin}: the 2 billion FIL that will ever exist. */
+  public static final TokenAmount TOTAL_FILECOIN =
+      new TokenAmount(BigInteger.valueOf(2_000_000_000L).multiply(ATTO_PER_FIL));
+
   public TokenAmount {
     if (atto == null) {
       throw new IllegalArgumentException("token amount must not be null");

@@ -137,7 +137,7 @@ public final class ConformanceRunner {
       throws MessageApplyException, CborException {
     TokenAmount baseFee = v.baseFee() == null ? DEFAULT_BASE_FEE : TokenAmount.ofAtto(v.baseFee());
     TokenAmount circ =
-        v.circSupply() == null ? VmConfig.TOTAL_FILECOIN : TokenAmount.ofAtto(v.circSupply());
+        v.circSupply() == null ? TokenAmount.TOTAL_FILECOIN : TokenAmount.ofAtto(v.circSupply());
     VmConfig cfg = config(v, baseFee, (epoch, st) -> circ);
     Cid root = v.preRoot();
     long epoch = variant.epoch();

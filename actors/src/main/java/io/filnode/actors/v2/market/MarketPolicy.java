@@ -21,9 +21,6 @@ public final class MarketPolicy {
   /** Largest label, in bytes. */
   public static final int DEAL_MAX_LABEL_SIZE = 256;
 
-  /** builtin.TotalFilecoin: 2 billion FIL. */
-  public static final TokenAmount TOTAL_FILECOIN = TokenAmount.ofFil(2_000_000_000L);
-
   /** Provider collateral must cover 1/100 of the normalized circulating supply. */
   private static final BigInteger PROVIDER_COLLATERAL_SUPPLY_TARGET_NUM = BigInteger.ONE;
 
@@ -37,7 +34,7 @@ public final class MarketPolicy {
   }
 
   public static Bounds<TokenAmount> dealPricePerEpochBounds(long pieceSize, long duration) {
-    return new Bounds<>(TokenAmount.ZERO, TOTAL_FILECOIN);
+    return new Bounds<>(TokenAmount.ZERO, TokenAmount.TOTAL_FILECOIN);
   }
 
   /**
@@ -58,11 +55,11 @@ public final class MarketPolicy {
     BigInteger num = lockTargetNum.multiply(powerShareNum);
     BigInteger denom = PROVIDER_COLLATERAL_SUPPLY_TARGET_DENOM.multiply(powerShareDenom);
     // go-state-types big.Div truncates toward zero, as BigInteger.divide does.
-    return new Bounds<>(TokenAmount.ofAtto(num.divide(denom)), TOTAL_FILECOIN);
+    return new Bounds<>(TokenAmount.ofAtto(num.divide(denom)), TokenAmount.TOTAL_FILECOIN);
   }
 
   public static Bounds<TokenAmount> dealClientCollateralBounds(long pieceSize, long duration) {
-    return new Bounds<>(TokenAmount.ZERO, TOTAL_FILECOIN);
+    return new Bounds<>(TokenAmount.ZERO, TokenAmount.TOTAL_FILECOIN);
   }
 
   /**

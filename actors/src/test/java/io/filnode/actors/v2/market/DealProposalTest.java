@@ -130,7 +130,7 @@ class DealProposalTest {
             BigInteger.valueOf(4096),
             TokenAmount.ofAtto(1_000_000));
     assertThat(b.min()).isEqualTo(TokenAmount.ofAtto(1_000_000L * 2048 / (100L * 4096)));
-    assertThat(b.max()).isEqualTo(MarketPolicy.TOTAL_FILECOIN);
+    assertThat(b.max()).isEqualTo(TokenAmount.TOTAL_FILECOIN);
     // A deal larger than the network counts as the whole network.
     var big =
         MarketPolicy.dealProviderCollateralBounds(

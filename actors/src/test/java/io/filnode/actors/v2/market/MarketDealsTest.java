@@ -84,7 +84,7 @@ class MarketDealsTest {
   }
 
   static final TokenAmount ONE = TokenAmount.ofAtto(1);
-  static final TokenAmount TOO_MUCH = MarketPolicy.TOTAL_FILECOIN.add(ONE);
+  static final TokenAmount TOO_MUCH = TokenAmount.TOTAL_FILECOIN.add(ONE);
 
   /** TestPublishStorageDealsFailures' table: each case and the exit code it must give. */
   static Stream<Arguments> publishFailures() {
