@@ -1,13 +1,22 @@
 package io.filnode.chain.store;
 
+import io.filnode.chain.address.Address;
+import io.filnode.chain.amt.Amt;
+import io.filnode.chain.amt.AmtOptions;
 import io.filnode.chain.blockstore.Blockstore;
+import io.filnode.chain.blockstore.IpldStore;
 import io.filnode.chain.cbor.CborException;
+import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cid.Cid;
 import io.filnode.chain.types.BlockHeader;
+import io.filnode.chain.types.MsgMeta;
+import io.filnode.chain.types.SignedMessage;
 import io.filnode.chain.types.TipSet;
 import io.filnode.chain.types.TipSetKey;
+import io.filnode.chain.types.UnsignedMessage;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,6 +223,96 @@ public final class ChainStore {
       }
       ts = parent;
     }
+  }
+
+  /** The block's messages: the MsgMeta's two AMTs (go-amt-ipld v2, as Lotus v1.10.0 reads). */
+  public BlockMessages blockMessages(BlockHeader h) throws ChainStoreException {
+    try {
+      MsgMeta meta = MsgMeta.fromCbor(read(h.messages()));
+      List<Cid> cids = new ArrayList<>();
+      List<UnsignedMessage> bls = new ArrayList<>();
+      for (Cid c : amtCids(meta.blsMessages())) {
+        bls.add(UnsignedMessage.fromCbor(read(c)));
+        cids.add(c);
+      }
+      List<SignedMessage> secpk = new ArrayList<>();
+      for (Cid c : amtCids(meta.secpkMessages())) {
+        secpk.add(SignedMessage.fromCbor(read(c)));
+        cids.add(c);
+      }
+      return new BlockMessages(bls, secpk, cids);
+    } catch (CborException e) {
+      throw new ChainStoreException(
+          "messages of block " + h.messages() + " do not decode: " + e.getMessage(), e);
+    }
+  }
+
+  /** A message applied by a tipset, with its CID (the signed message's CID for secp256k1). */
+  public record TipSetMessage(Cid cid, UnsignedMessage message, SignedMessage signed) {}
+
+  /**
+   * The messages {@code ts} applies, in order (Lotus's {@code MessagesForTipset}): each block's BLS
+   * then secp256k1 messages, skipping any whose nonce is not the sender's next one (a message
+   * already taken from an earlier block of the tipset).
+   */
+  public List<TipSetMessage> messagesForTipSet(TipSet ts) throws ChainStoreException {
+    Map<Address, Long> nextNonce = new HashMap<>();
+    List<TipSetMessage> out = new ArrayList<>();
+    for (BlockHeader b : ts.blocks()) {
+      BlockMessages msgs = blockMessages(b);
+      int i = 0;
+      for (UnsignedMessage m : msgs.blsMessages()) {
+        if (takeNonce(nextNonce, m)) {
+          out.add(new TipSetMessage(msgs.cids().get(i), m, null));
+        }
+        i++;
+      }
+      for (SignedMessage m : msgs.secpkMessages()) {
+        if (takeNonce(nextNonce, m.message())) {
+          out.add(new TipSetMessage(msgs.cids().get(i), m.message(), m));
+        }
+        i++;
+      }
+    }
+    return out;
+  }
+
+  private static boolean takeNonce(Map<Address, Long> nextNonce, UnsignedMessage m) {
+    long expected = nextNonce.computeIfAbsent(m.from(), a -> m.nonce());
+    if (expected != m.nonce()) {
+      return false;
+    }
+    nextNonce.put(m.from(), expected + 1);
+    return true;
+  }
+
+  /** A message by CID: an unsigned message, or the message inside a signed one, as Lotus. */
+  public UnsignedMessage getMessage(Cid cid) throws ChainStoreException {
+    byte[] data = read(cid);
+    try {
+      return UnsignedMessage.fromCbor(data);
+    } catch (CborException notUnsigned) {
+      try {
+        return SignedMessage.fromCbor(data).message();
+      } catch (CborException e) {
+        throw new ChainStoreException("message " + cid + " does not decode: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private byte[] read(Cid cid) throws ChainStoreException {
+    byte[] data = blocks.get(cid);
+    if (data == null) {
+      throw new ChainStoreException("object " + cid + " is not in the store");
+    }
+    return data;
+  }
+
+  private List<Cid> amtCids(Cid amtRoot) throws CborException {
+    List<Cid> out = new ArrayList<>();
+    Amt.load(new IpldStore(blocks), amtRoot, AmtOptions.v2())
+        .forEach((i, v) -> out.add(new CborReader(v).readCid()));
+    return out;
   }
 
   /** Registers a listener for head changes; it first receives the current head. */

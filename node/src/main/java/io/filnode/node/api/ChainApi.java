@@ -1,12 +1,10 @@
 package io.filnode.node.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.filnode.chain.address.Address;
 import io.filnode.chain.amt.Amt;
 import io.filnode.chain.amt.AmtOptions;
 import io.filnode.chain.blockstore.DagCborLinks;
 import io.filnode.chain.cbor.CborException;
-import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cid.Cid;
 import io.filnode.chain.state.Actor;
 import io.filnode.chain.state.StateTree;
@@ -15,7 +13,6 @@ import io.filnode.chain.store.ChainWeight;
 import io.filnode.chain.store.HeadChange;
 import io.filnode.chain.types.BlockHeader;
 import io.filnode.chain.types.MessageReceipt;
-import io.filnode.chain.types.MsgMeta;
 import io.filnode.chain.types.SignedMessage;
 import io.filnode.chain.types.TipSet;
 import io.filnode.chain.types.TipSetKey;
@@ -28,10 +25,8 @@ import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** The {@code Chain*} methods answerable from the store. */
@@ -245,65 +240,32 @@ public final class ChainApi {
     }
   }
 
-  /** The block's messages: the MsgMeta's two AMTs (go-amt-ipld v2, as Lotus v1.10.0 reads). */
+  /** The block's messages in Lotus's JSON shape. */
   BlockMessages blockMessages(BlockHeader h) throws RpcException {
     try {
-      MsgMeta meta = MsgMeta.fromCbor(readObj(h.messages()));
-      List<Cid> cids = new ArrayList<>();
-      List<UnsignedMessage> bls = new ArrayList<>();
-      for (Cid c : cidsOf(meta.blsMessages())) {
-        bls.add(UnsignedMessage.fromCbor(readObj(c)));
-        cids.add(c);
-      }
-      List<SignedMessage> secpk = new ArrayList<>();
-      for (Cid c : cidsOf(meta.secpkMessages())) {
-        secpk.add(SignedMessage.fromCbor(readObj(c)));
-        cids.add(c);
-      }
-      return new BlockMessages(bls, secpk, cids);
-    } catch (CborException e) {
-      throw ChainView.decodeFailure("messages of block " + h.messages(), e);
+      io.filnode.chain.store.BlockMessages m = view.chain().blockMessages(h);
+      return new BlockMessages(m.blsMessages(), m.secpkMessages(), m.cids());
+    } catch (ChainStoreException e) {
+      throw new RpcException(e.getMessage());
     }
   }
 
   /**
-   * The messages a block's parent tipset applied, in order (Lotus's MessagesForTipset): each
-   * block's BLS then secp256k1 messages, skipping any whose nonce is not the sender's next one (a
-   * message already taken from an earlier block). Null for the genesis block, as Lotus.
+   * The messages a block's parent tipset applied, in order (Lotus's MessagesForTipset). Null for
+   * the genesis block, as Lotus.
    */
   List<ApiMessage> parentMessages(BlockHeader b) throws RpcException {
     if (b.height() == 0) {
       return null;
     }
     TipSet parent = view.tipSet(new TipSetKey(b.parents()));
-    Map<Address, Long> nextNonce = new HashMap<>();
-    List<ApiMessage> out = new ArrayList<>();
-    for (BlockHeader pb : parent.blocks()) {
-      BlockMessages msgs = blockMessages(pb);
-      int i = 0;
-      for (UnsignedMessage m : msgs.blsMessages()) {
-        if (takeNonce(nextNonce, m)) {
-          out.add(new ApiMessage(msgs.cids().get(i), m));
-        }
-        i++;
-      }
-      for (SignedMessage m : msgs.secpkMessages()) {
-        if (takeNonce(nextNonce, m.message())) {
-          out.add(new ApiMessage(msgs.cids().get(i), m.message()));
-        }
-        i++;
-      }
+    try {
+      return view.chain().messagesForTipSet(parent).stream()
+          .map(m -> new ApiMessage(m.cid(), m.message()))
+          .toList();
+    } catch (ChainStoreException e) {
+      throw new RpcException(e.getMessage());
     }
-    return out;
-  }
-
-  private static boolean takeNonce(Map<Address, Long> nextNonce, UnsignedMessage m) {
-    long expected = nextNonce.computeIfAbsent(m.from(), a -> m.nonce());
-    if (expected != m.nonce()) {
-      return false;
-    }
-    nextNonce.put(m.from(), expected + 1);
-    return true;
   }
 
   /** The receipts of a block's parent messages, one per message of {@link #parentMessages}. */
@@ -328,24 +290,12 @@ public final class ChainApi {
     return out;
   }
 
-  private List<Cid> cidsOf(Cid amtRoot) throws CborException {
-    List<Cid> out = new ArrayList<>();
-    Amt.load(view.ipld(), amtRoot, AmtOptions.v2())
-        .forEach((i, v) -> out.add(new CborReader(v).readCid()));
-    return out;
-  }
-
   /** A message by CID: an unsigned message, or the message inside a signed one, as Lotus. */
   UnsignedMessage message(Cid cid) throws RpcException {
-    byte[] data = readObj(cid);
     try {
-      return UnsignedMessage.fromCbor(data);
-    } catch (CborException notUnsigned) {
-      try {
-        return SignedMessage.fromCbor(data).message();
-      } catch (CborException e) {
-        throw ChainView.decodeFailure("message " + cid, e);
-      }
+      return view.chain().getMessage(cid);
+    } catch (ChainStoreException e) {
+      throw new RpcException(e.getMessage());
     }
   }
 
