@@ -127,7 +127,9 @@ public final class Daemon implements AutoCloseable {
           new StateManager(
               chain,
               network.versions(),
-              new MockBeacon(network.blockDelaySecs()),
+              network.isDevnet()
+                  ? new MockBeacon(network.blockDelaySecs())
+                  : new UnavailableBeacon(network.name()),
               ProofVerifier.acceptAll(),
               ActorRegistry.builtin());
       MessagePool pool =

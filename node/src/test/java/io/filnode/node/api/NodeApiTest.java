@@ -84,7 +84,9 @@ class NodeApiTest {
             new CommonApi("test", 30, () -> {}),
             view,
             state,
-            wallet);
+            wallet,
+            new MpoolApi(null, null, null, null),
+            new GasApi(null, null));
   }
 
   private Object call(String method, Object... args) throws RpcException {

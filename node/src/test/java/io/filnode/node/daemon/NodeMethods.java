@@ -1,6 +1,8 @@
 package io.filnode.node.daemon;
 
 import io.filnode.node.api.CommonApi;
+import io.filnode.node.api.GasApi;
+import io.filnode.node.api.MpoolApi;
 import io.filnode.node.api.StateApi;
 import io.filnode.node.wallet.Wallet;
 import io.filnode.rpc.MethodRegistry;
@@ -25,7 +27,9 @@ final class NodeMethods {
             new CommonApi("test", 30, () -> {}),
             null,
             new StateApi(null, NetworkParams.MAINNET.versions()),
-            new Wallet(null, null));
+            new Wallet(null, null),
+            new MpoolApi(null, null, null, null),
+            new GasApi(null, null));
     return r.all();
   }
 }

@@ -12,6 +12,8 @@ import io.filnode.chain.store.MemoryChainMetadata;
 import io.filnode.chain.testing.SharedData;
 import io.filnode.node.api.ChainView;
 import io.filnode.node.api.CommonApi;
+import io.filnode.node.api.GasApi;
+import io.filnode.node.api.MpoolApi;
 import io.filnode.node.api.StateApi;
 import io.filnode.node.keystore.FsKeyStore;
 import io.filnode.node.wallet.Wallet;
@@ -65,7 +67,9 @@ class NodeRpcFuzzTest {
             view,
             new StateApi(view, NetworkParams.MAINNET.versions()),
             new Wallet(
-                FsKeyStore.open(tmp.resolve("keystore"), Optional.empty()), new SecureRandom()));
+                FsKeyStore.open(tmp.resolve("keystore"), Optional.empty()), new SecureRandom()),
+            new MpoolApi(null, null, null, null),
+            new GasApi(null, null));
     server =
         RpcServer.builder(RpcServerConfig.defaults())
             .mapper(LotusJson.objectMapper(Network.MAINNET))
