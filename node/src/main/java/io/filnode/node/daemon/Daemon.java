@@ -99,6 +99,16 @@ public final class Daemon implements AutoCloseable {
   public static Daemon start(DaemonConfig config, PrintWriter out)
       throws IOException, DaemonException {
     NodeRepo repo = config.repo();
+    if (config.network().isDevnet()
+        && config.devnet() == null
+        && DevnetSettings.read(repo).isEmpty()) {
+      throw new DaemonException(
+          "no devnet in "
+              + repo.root()
+              + ": create one with `filnode devnet --repo "
+              + repo.root()
+              + "`");
+    }
     Files.createDirectories(repo.root());
     SecureRandom random = new SecureRandom();
     FsKeyStore keys;
@@ -213,14 +223,6 @@ public final class Daemon implements AutoCloseable {
       throw new DaemonException("chain store: " + e.getMessage(), e);
     }
     DevnetOptions create = config.devnet();
-    if (create == null && DevnetSettings.read(config.repo()).isEmpty()) {
-      throw new DaemonException(
-          "no devnet in "
-              + config.repo().root()
-              + ": create one with `filnode devnet --repo "
-              + config.repo().root()
-              + "`");
-    }
     int miners = create != null ? create.miners() : 0;
     long delay = create != null ? create.blockDelaySecs() : NetworkParams.DEVNET_BLOCK_DELAY_SECS;
     return DevnetChain.open(
