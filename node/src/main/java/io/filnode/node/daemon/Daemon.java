@@ -184,14 +184,15 @@ public final class Daemon implements AutoCloseable {
       RpcServer server = b.build();
       d = new Daemon(blocks, chain, common, server, metrics, unfollow);
       self[0] = d; // before the server starts, so that Shutdown always finds it
-      server.start();
-      repo.writeToken(jwt.signUpTo(Permission.ADMIN));
-      repo.writeApi(server.address());
       if (devnet != null) {
+        // before the API too: a Shutdown that comes at once finds the miner to stop
         DevnetMining m = DevnetMining.start(sm, pool, wallet, gas, devnet);
         d.mining = m;
         metrics.gauge("filnode.miner.blocks", "blocks mined since start", m, x -> x.blocksMined());
       }
+      server.start();
+      repo.writeToken(jwt.signUpTo(Permission.ADMIN));
+      repo.writeApi(server.address());
       server.setReady(true);
       out.println("API listening on " + NodeRepo.multiaddr(server.address()));
       out.println("admin token in " + repo.tokenFile());
