@@ -38,6 +38,29 @@ final class TestChain {
       List<BeaconEntry> beaconEntries,
       Cid messages,
       TokenAmount parentBaseFee) {
+    return block(
+        miner,
+        parent,
+        height,
+        ticket,
+        beaconEntries,
+        messages,
+        parentBaseFee,
+        stateRoot,
+        stateRoot);
+  }
+
+  /** A block header on the given parent state and receipts. */
+  BlockHeader block(
+      long miner,
+      TipSet parent,
+      long height,
+      byte[] ticket,
+      List<BeaconEntry> beaconEntries,
+      Cid messages,
+      TokenAmount parentBaseFee,
+      Cid parentState,
+      Cid parentReceipts) {
     return new BlockHeader(
         Address.newId(miner),
         new Ticket(ticket),
@@ -47,8 +70,8 @@ final class TestChain {
         parent == null ? List.of() : parent.cids(),
         BigInteger.valueOf(height),
         height,
-        stateRoot,
-        stateRoot,
+        parentState,
+        parentReceipts,
         messages,
         null,
         1_600_000_000L + height * 30,
