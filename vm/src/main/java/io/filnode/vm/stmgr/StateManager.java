@@ -172,7 +172,8 @@ public final class StateManager {
       }
       mine.complete(st);
       return st;
-    } catch (StateManagerException | RuntimeException e) {
+    } catch (StateManagerException | RuntimeException | Error e) {
+      // waiters must never hang, whatever went wrong
       synchronized (lock) {
         computing.remove(key);
       }

@@ -169,6 +169,8 @@ class StateManagerTest {
   void computeBaseFeeFollowsTheTipSetsMessages() throws Exception {
     // no messages: the base fee falls by 1/8
     assertThat(counting().computeBaseFee(t3)).isEqualTo(TokenAmount.ofAtto(87_500_000L));
+    // the genesis is no special case in Lotus: its parent base fee, its (no) messages
+    assertThat(counting().computeBaseFee(genesis)).isEqualTo(TokenAmount.ofAtto(87_500_000L));
   }
 
   @Test
