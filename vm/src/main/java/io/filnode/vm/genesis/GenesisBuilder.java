@@ -30,11 +30,13 @@ import java.util.List;
  * builder derives them from its input, so the same spec always gives the same genesis CID.
  *
  * <p>Requirements on the spec: every miner's owner and worker are among the accounts (the worker a
- * BLS address); each owner's balance covers its sectors' pre-commit deposits and initial pledge (at
- * genesis the deposit dominates: about 0.2 FIL per 32 GiB sector with mainnet parameters, and the
- * build fails with the amount needed when an owner is short); the network version is one executed
- * by actors v2 (4 to 9). A miner's power counts towards the network's total, and so for leader
- * election, only from 10 TiB (320 sectors of 32 GiB), as mainnet policy says.
+ * BLS address); the owner sends each sector's pre-commit deposit plus initial pledge to the miner,
+ * so its balance must cover them: with actors v2's initial estimates that is about 2.72 FIL per 32
+ * GiB sector (870.27 FIL for 320 sectors; the 1.72 FIL deposit is unlocked into the miner's
+ * balance, the 1 FIL pledge stays locked), and the build fails naming the amount when an owner is
+ * short; the network version is one executed by actors v2 (4 to 9). A miner's power counts towards
+ * the network's total, and so for leader election, only from 10 TiB (320 sectors of 32 GiB), as
+ * mainnet policy says: a devnet needs at least one such miner to mine.
  */
 public final class GenesisBuilder {
   /** Lotus's {@code build.InitialBaseFee}. */
@@ -66,6 +68,12 @@ public final class GenesisBuilder {
    * @throws GenesisException when the spec is unusable or an actor refuses a step, saying which
    */
   public static GenesisResult build(Blockstore store, GenesisSpec spec) throws GenesisException {
+    return build(store, spec, false);
+  }
+
+  /** {@code oneByOne}: confirm and claim each sector on its own, as Lotus (see MinerSetup). */
+  static GenesisResult build(Blockstore store, GenesisSpec spec, boolean oneByOne)
+      throws GenesisException {
     int nv = spec.networkVersion();
     if (ActorRegistry.actorsVersionFor(nv) != 2) {
       throw new GenesisException(
@@ -75,7 +83,7 @@ public final class GenesisBuilder {
     InitialStateTree.Built initial = InitialStateTree.build(ipld, spec, stateTreeVersion(nv));
     Cid initialRoot = initial.tree().flush();
     MinerSetup.Result miners =
-        MinerSetup.run(store, initialRoot, nv, spec.miners(), initial.keyIds());
+        MinerSetup.run(store, initialRoot, nv, spec.miners(), initial.keyIds(), oneByOne);
     Cid stateRoot = miners.stateRoot();
 
     Cid emptyAmt = Amt.create(ipld, AmtOptions.v2()).flush();
