@@ -137,9 +137,7 @@ public final class Daemon implements AutoCloseable {
           new StateManager(
               chain,
               network.versions(),
-              network.isDevnet()
-                  ? new MockBeacon(network.blockDelaySecs())
-                  : new UnavailableBeacon(network.name()),
+              network.isDevnet() ? new MockBeacon() : new UnavailableBeacon(network.name()),
               ProofVerifier.acceptAll(),
               ActorRegistry.builtin());
       MessagePool pool =

@@ -37,8 +37,13 @@ final class DevnetChain {
    */
   static final TokenAmount ACCOUNT_BALANCE = TokenAmount.ofFil(50_000_000);
 
-  /** Committed-capacity sectors per genesis miner, as the Lotus devnet guide pre-seals (2). */
-  static final int SECTORS_PER_MINER = 2;
+  /**
+   * Committed-capacity 32 GiB sectors per genesis miner: 320 make 10 TiB, the consensus minimum
+   * power of mainnet policy (which the devnet keeps: consensus is byte-exact), below which a
+   * miner's power does not count in the network total and it cannot win blocks. Lotus devnets
+   * pre-seal 2 sectors of 2 KiB instead, on a build that lowers that minimum.
+   */
+  static final int SECTORS_PER_MINER = 320;
 
   private DevnetChain() {}
 
