@@ -9,37 +9,32 @@ import io.filnode.chain.cid.Cid;
 import io.filnode.chain.state.Actor;
 import io.filnode.chain.store.ChainStore;
 import io.filnode.chain.store.ChainStoreException;
-import io.filnode.chain.store.HeadChange;
 import io.filnode.chain.store.RocksChainMetadata;
 import io.filnode.chain.types.BlockHeader;
 import io.filnode.chain.types.TipSet;
 import io.filnode.chain.types.TokenAmount;
 import io.filnode.mpool.MessagePool;
-import io.filnode.mpool.MpoolConfig;
-import io.filnode.mpool.MpoolException;
-import io.filnode.node.api.ChainApi;
 import io.filnode.node.api.ChainView;
 import io.filnode.node.api.CommonApi;
 import io.filnode.node.api.GasApi;
+import io.filnode.node.api.GasEstimator;
 import io.filnode.node.api.MpoolApi;
 import io.filnode.node.api.StateApi;
-import io.filnode.node.api.WalletApi;
+import io.filnode.node.api.StateCallApi;
 import io.filnode.node.keystore.FsKeyStore;
 import io.filnode.node.keystore.KeyStoreException;
 import io.filnode.node.metrics.NodeMetrics;
-import io.filnode.node.mpool.ChainMpoolProvider;
-import io.filnode.node.mpool.RocksLocalMessageStore;
+import io.filnode.node.mpool.NodeMpool;
 import io.filnode.node.wallet.Wallet;
-import io.filnode.rpc.MethodRegistry;
 import io.filnode.rpc.Permission;
 import io.filnode.rpc.RpcException;
-import io.filnode.rpc.auth.AuthApi;
 import io.filnode.rpc.auth.Jwt;
 import io.filnode.rpc.json.LotusJson;
 import io.filnode.rpc.server.RpcServer;
 import io.filnode.vm.ActorRegistry;
 import io.filnode.vm.ProofVerifier;
 import io.filnode.vm.stmgr.MockBeacon;
+import io.filnode.vm.stmgr.StateCaller;
 import io.filnode.vm.stmgr.StateManager;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,14 +59,12 @@ public final class Daemon implements AutoCloseable {
    */
   private static final long SHUTDOWN_GRACE_MILLIS = 200;
 
-  private static final System.Logger LOG = System.getLogger(Daemon.class.getName());
-
   private final RocksBlockstore blocks;
   private final ChainStore chain;
   private final CommonApi common;
   private final RpcServer server;
   private final NodeMetrics metrics;
-  private final Runnable unfollow;
+  private final NodeMpool mpool;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile DevnetMining mining;
@@ -82,13 +75,13 @@ public final class Daemon implements AutoCloseable {
       CommonApi common,
       RpcServer server,
       NodeMetrics metrics,
-      Runnable unfollow) {
+      NodeMpool mpool) {
     this.blocks = blocks;
     this.metrics = metrics;
     this.chain = chain;
     this.common = common;
     this.server = server;
-    this.unfollow = unfollow;
+    this.mpool = mpool;
   }
 
   /**
@@ -140,51 +133,51 @@ public final class Daemon implements AutoCloseable {
               network.isDevnet() ? new MockBeacon() : new UnavailableBeacon(network.name()),
               ProofVerifier.acceptAll(),
               ActorRegistry.builtin());
-      MessagePool pool =
-          new MessagePool(
-              ChainMpoolProvider.of(sm),
-              RocksLocalMessageStore.of(blocks),
-              MpoolConfig.defaults(),
-              chain.head(),
-              System::currentTimeMillis);
-      Runnable unfollow = chain.subscribe(changes -> followHead(pool, changes));
+      NodeMpool mpool = NodeMpool.start(sm, blocks);
+      MessagePool pool = mpool.pool();
       Jwt jwt = new Jwt(secret);
       Daemon[] self = new Daemon[1];
       CommonApi common =
           new CommonApi(config.version(), network.blockDelaySecs(), () -> self[0].shutdownAsync());
       ChainView view = new ChainView(chain);
-      StateApi state = new StateApi(view, network.versions());
-      GasApi gas = new GasApi(sm, pool);
+      GasEstimator gas =
+          new GasEstimator(
+              view,
+              new StateCaller(sm),
+              pool::pendingFor,
+              pool.config().gasLimitOverestimation(),
+              GasEstimator.DEFAULT_MAX_FEE,
+              random);
+      MpoolApi mpoolApi =
+          new MpoolApi(pool, wallet, gas, view).persistConfigWith(mpool::saveConfig);
+      NodeApis apis =
+          new NodeApis(
+              common,
+              view,
+              new StateApi(view, network.versions()),
+              wallet,
+              mpoolApi,
+              new GasApi(view, gas),
+              new StateCallApi(view, sm));
       UUID session = UUID.randomUUID();
       NodeMetrics metrics =
           new NodeMetrics()
               .chain(chain)
               .gauge("filnode.mpool.size", "messages pending in the pool", pool, p -> p.size());
-      RpcServer.Builder b =
+      RpcServer server =
           RpcServer.builder(config.node().rpcServer())
               .mapper(LotusJson.objectMapper(network.addressNetwork()))
               .tokens(jwt)
               .observer(metrics)
-              .route(NodeMetrics.PATH, metrics.route());
-      for (String path : List.of(RpcServer.V1, RpcServer.V0)) {
-        b.api(
-            path,
-            registry(
-                jwt,
-                session,
-                common,
-                view,
-                state,
-                wallet,
-                new MpoolApi(pool, wallet, gas, view),
-                gas));
-      }
-      RpcServer server = b.build();
-      d = new Daemon(blocks, chain, common, server, metrics, unfollow);
+              .route(NodeMetrics.PATH, metrics.route())
+              .api(RpcServer.V1, apis.registry(jwt, session, false))
+              .api(RpcServer.V0, apis.registry(jwt, session, true))
+              .build();
+      d = new Daemon(blocks, chain, common, server, metrics, mpool);
       self[0] = d; // before the server starts, so that Shutdown always finds it
       if (devnet != null) {
         // before the API too: a Shutdown that comes at once finds the miner to stop
-        DevnetMining m = DevnetMining.start(sm, pool, wallet, gas, devnet);
+        DevnetMining m = DevnetMining.start(sm, pool, wallet, mpoolApi, devnet);
         d.mining = m;
         metrics.gauge("filnode.miner.blocks", "blocks mined since start", m, x -> x.blocksMined());
       }
@@ -228,29 +221,6 @@ public final class Daemon implements AutoCloseable {
         config.repo(), chain, wallet, miners, delay, System.currentTimeMillis() / 1000, out);
   }
 
-  /** Keeps the pool on the chain's head: included messages leave, reverted ones come back. */
-  private static void followHead(MessagePool pool, List<HeadChange> changes) {
-    List<TipSet> revert = new ArrayList<>();
-    List<TipSet> apply = new ArrayList<>();
-    for (HeadChange c : changes) {
-      switch (c.type()) {
-        case REVERT -> revert.add(c.tipSet());
-        case APPLY -> apply.add(c.tipSet());
-        case CURRENT -> {
-          // the head the pool was created on
-        }
-      }
-    }
-    if (revert.isEmpty() && apply.isEmpty()) {
-      return;
-    }
-    try {
-      pool.headChange(revert, apply);
-    } catch (MpoolException e) {
-      LOG.log(System.Logger.Level.WARNING, "message pool head change: " + e.getMessage(), e);
-    }
-  }
-
   /** What a devnet user needs first: the funded address and how to use it. */
   private static void printDevnetWelcome(
       DevnetSettings s, ChainView view, NodeRepo repo, PrintWriter out) {
@@ -277,27 +247,6 @@ public final class Daemon implements AutoCloseable {
       ids.add(m.id());
     }
     return ids;
-  }
-
-  /** Every method the node serves, on a fresh registry (v1 and v0 each get one). */
-  public static MethodRegistry registry(
-      Jwt jwt,
-      UUID session,
-      CommonApi common,
-      ChainView view,
-      StateApi state,
-      Wallet wallet,
-      MpoolApi mpool,
-      GasApi gas) {
-    MethodRegistry r = new MethodRegistry();
-    AuthApi.register(r, jwt, session);
-    common.register(r);
-    new ChainApi(view).register(r);
-    state.register(r);
-    new WalletApi(wallet, state).register(r);
-    mpool.register(r);
-    gas.register(r);
-    return r;
   }
 
   /** Sets genesis and head on first start; afterwards checks the stored genesis. */
@@ -410,7 +359,7 @@ public final class Daemon implements AutoCloseable {
         m.close(); // first: no block is half made when the store closes
       }
       server.close();
-      unfollow.run();
+      mpool.close();
       metrics.close();
       blocks.close();
     } finally {

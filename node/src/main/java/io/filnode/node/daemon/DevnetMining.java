@@ -9,12 +9,13 @@ import io.filnode.chain.types.UnsignedMessage;
 import io.filnode.mpool.MessagePool;
 import io.filnode.mpool.MessageSelector;
 import io.filnode.mpool.MpoolException;
-import io.filnode.node.api.MessageGasEstimator;
+import io.filnode.node.api.MpoolApi;
 import io.filnode.node.miner.BlockProducer;
+import io.filnode.node.miner.LocalMiner;
 import io.filnode.node.miner.MiningLoop;
-import io.filnode.node.miner.MiningLoop.LocalMiner;
 import io.filnode.node.miner.wdpost.WindowPoStScheduler;
 import io.filnode.node.wallet.Wallet;
+import io.filnode.rpc.RpcException;
 import io.filnode.vm.stmgr.StateManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class DevnetMining implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(DevnetMining.class.getName());
 
-  private final StateManager sm;
   private final MessagePool pool;
-  private final Wallet wallet;
-  private final MessageGasEstimator gas;
+  private final MpoolApi mpool;
   private final MiningLoop mining;
   private final WindowPoStScheduler wdpost;
   private final ExecutorService wdpostThread =
@@ -48,13 +47,11 @@ final class DevnetMining implements AutoCloseable {
       StateManager sm,
       MessagePool pool,
       Wallet wallet,
-      MessageGasEstimator gas,
+      MpoolApi mpool,
       List<LocalMiner> miners,
       long blockDelaySecs) {
-    this.sm = sm;
     this.pool = pool;
-    this.wallet = wallet;
-    this.gas = gas;
+    this.mpool = mpool;
     this.wdpost = new WindowPoStScheduler(sm, miners, this::submit);
     this.mining =
         new MiningLoop(
@@ -69,16 +66,12 @@ final class DevnetMining implements AutoCloseable {
 
   /** Starts mining for the miners of {@code settings}. */
   static DevnetMining start(
-      StateManager sm,
-      MessagePool pool,
-      Wallet wallet,
-      MessageGasEstimator gas,
-      DevnetSettings settings) {
+      StateManager sm, MessagePool pool, Wallet wallet, MpoolApi mpool, DevnetSettings settings) {
     List<LocalMiner> miners = new ArrayList<>();
     for (DevnetSettings.Miner m : settings.miners()) {
       miners.add(new LocalMiner(Address.parse(m.id()), Address.parse(m.worker())));
     }
-    DevnetMining d = new DevnetMining(sm, pool, wallet, gas, miners, settings.blockDelaySecs());
+    DevnetMining d = new DevnetMining(sm, pool, wallet, mpool, miners, settings.blockDelaySecs());
     d.mining.start();
     return d;
   }
@@ -124,27 +117,12 @@ final class DevnetMining implements AutoCloseable {
   }
 
   /**
-   * Sends a scheduler message as {@code MpoolPushMessage} would: the next nonce of its sender, gas
-   * estimated on the head, signed with the sender's key from the wallet, pushed as local.
+   * Sends a scheduler message through {@code MpoolPushMessage}'s path: gas estimated, the sender's
+   * next nonce (under the same per-sender lock as the API's), signed by the wallet, pushed as
+   * local.
    */
-  private synchronized Cid submit(UnsignedMessage m) throws Exception {
-    TipSet head = sm.chain().head();
-    Address key = sm.resolveToKey(m.from(), sm.tipSetState(head).stateRoot());
-    UnsignedMessage withNonce =
-        new UnsignedMessage(
-            m.version(),
-            m.to(),
-            m.from(),
-            pool.getNonce(m.from()),
-            m.value(),
-            m.gasLimit(),
-            m.gasFeeCap(),
-            m.gasPremium(),
-            m.method(),
-            m.params());
-    UnsignedMessage full = gas.estimateMessageGas(withNonce, null, head);
-    Cid cid = Cid.ofDagCbor(full.toCbor());
-    return pool.push(new SignedMessage(full, wallet.sign(key, cid.bytes())));
+  private Cid submit(UnsignedMessage m) throws RpcException {
+    return mpool.pushMessage(m, null).cid();
   }
 
   /** Stops mining first (no block is half made after this), then the WindowPoSt thread. */

@@ -1,0 +1,54 @@
+package io.filnode.node.daemon;
+
+import io.filnode.node.api.ChainApi;
+import io.filnode.node.api.ChainView;
+import io.filnode.node.api.CommonApi;
+import io.filnode.node.api.GasApi;
+import io.filnode.node.api.MpoolApi;
+import io.filnode.node.api.StateApi;
+import io.filnode.node.api.StateCallApi;
+import io.filnode.node.api.WalletApi;
+import io.filnode.node.wallet.Wallet;
+import io.filnode.rpc.MethodRegistry;
+import io.filnode.rpc.auth.AuthApi;
+import io.filnode.rpc.auth.Jwt;
+import java.util.UUID;
+
+/**
+ * The handlers the node serves, built once and registered on each API path ({@link #registry}).
+ *
+ * @param common Version, Shutdown, Session and the other common methods
+ * @param view the chain the chain and state methods read
+ * @param state the state reads
+ * @param wallet the wallet behind the Wallet methods
+ * @param mpool the Mpool methods
+ * @param gas the GasEstimate methods
+ * @param stateCall StateCall, StateReplay and message search and wait
+ */
+public record NodeApis(
+    CommonApi common,
+    ChainView view,
+    StateApi state,
+    Wallet wallet,
+    MpoolApi mpool,
+    GasApi gas,
+    StateCallApi stateCall) {
+
+  /** Every method the node serves on {@code /rpc/v1}, or on {@code /rpc/v0} when {@code v0}. */
+  public MethodRegistry registry(Jwt jwt, UUID session, boolean v0) {
+    MethodRegistry r = new MethodRegistry();
+    AuthApi.register(r, jwt, session);
+    common.register(r);
+    new ChainApi(view).register(r);
+    state.register(r);
+    new WalletApi(wallet, state).register(r);
+    mpool.register(r);
+    gas.register(r);
+    if (v0) {
+      stateCall.registerV0(r);
+    } else {
+      stateCall.registerV1(r);
+    }
+    return r;
+  }
+}
