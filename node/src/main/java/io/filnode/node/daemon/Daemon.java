@@ -16,11 +16,6 @@ import io.filnode.chain.types.TokenAmount;
 import io.filnode.mpool.MessagePool;
 import io.filnode.node.api.ChainView;
 import io.filnode.node.api.CommonApi;
-import io.filnode.node.api.GasApi;
-import io.filnode.node.api.GasEstimator;
-import io.filnode.node.api.MpoolApi;
-import io.filnode.node.api.StateApi;
-import io.filnode.node.api.StateCallApi;
 import io.filnode.node.keystore.FsKeyStore;
 import io.filnode.node.keystore.KeyStoreException;
 import io.filnode.node.metrics.NodeMetrics;
@@ -34,7 +29,6 @@ import io.filnode.rpc.server.RpcServer;
 import io.filnode.vm.ActorRegistry;
 import io.filnode.vm.ProofVerifier;
 import io.filnode.vm.stmgr.MockBeacon;
-import io.filnode.vm.stmgr.StateCaller;
 import io.filnode.vm.stmgr.StateManager;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -139,26 +133,9 @@ public final class Daemon implements AutoCloseable {
       Daemon[] self = new Daemon[1];
       CommonApi common =
           new CommonApi(config.version(), network.blockDelaySecs(), () -> self[0].shutdownAsync());
-      ChainView view = new ChainView(chain);
-      GasEstimator gas =
-          new GasEstimator(
-              view,
-              new StateCaller(sm),
-              pool::pendingFor,
-              pool.config().gasLimitOverestimation(),
-              GasEstimator.DEFAULT_MAX_FEE,
-              random);
-      MpoolApi mpoolApi =
-          new MpoolApi(pool, wallet, gas, view).persistConfigWith(mpool::saveConfig);
-      NodeApis apis =
-          new NodeApis(
-              common,
-              view,
-              new StateApi(view, network.versions()),
-              wallet,
-              mpoolApi,
-              new GasApi(view, gas),
-              new StateCallApi(view, sm));
+      NodeApis apis = NodeApis.of(common, sm, network.versions(), wallet, pool, random);
+      apis.mpool().persistConfigWith(mpool::saveConfig);
+      ChainView view = apis.view();
       UUID session = UUID.randomUUID();
       NodeMetrics metrics =
           new NodeMetrics()
@@ -177,7 +154,7 @@ public final class Daemon implements AutoCloseable {
       self[0] = d; // before the server starts, so that Shutdown always finds it
       if (devnet != null) {
         // before the API too: a Shutdown that comes at once finds the miner to stop
-        DevnetMining m = DevnetMining.start(sm, pool, wallet, mpoolApi, devnet);
+        DevnetMining m = DevnetMining.start(sm, pool, wallet, apis.mpool(), devnet);
         d.mining = m;
         metrics.gauge("filnode.miner.blocks", "blocks mined since start", m, x -> x.blocksMined());
       }
