@@ -27,8 +27,7 @@ import io.filnode.chain.types.Ticket;
 import io.filnode.chain.types.TipSet;
 import io.filnode.chain.types.TokenAmount;
 import io.filnode.chain.types.UnsignedMessage;
-import io.filnode.node.daemon.Daemon;
-import io.filnode.node.daemon.NetworkParams;
+import io.filnode.node.daemon.TestNode;
 import io.filnode.node.keystore.FsKeyStore;
 import io.filnode.node.wallet.Wallet;
 import io.filnode.rpc.Args;
@@ -73,20 +72,11 @@ class NodeApiTest {
     ChainStore chain = new ChainStore(blocks, new MemoryChainMetadata());
     chain.setGenesis(chain.getBlock(res.roots().get(0)));
     genesis = chain.head();
-    ChainView view = new ChainView(chain);
-    StateApi state = new StateApi(view, NetworkParams.MAINNET.versions());
     Wallet wallet =
         new Wallet(FsKeyStore.open(tmp.resolve("keystore"), Optional.empty()), new SecureRandom());
     registry =
-        Daemon.registry(
-            new Jwt(new byte[32]),
-            UUID.randomUUID(),
-            new CommonApi("test", 30, () -> {}),
-            view,
-            state,
-            wallet,
-            new MpoolApi(null, null, null, null),
-            new GasApi(null, null));
+        TestNode.apis(chain, wallet, new CommonApi("test", 30, () -> {}))
+            .registry(new Jwt(new byte[32]), UUID.randomUUID(), false);
   }
 
   private Object call(String method, Object... args) throws RpcException {
