@@ -14,15 +14,20 @@ import io.filnode.chain.types.BlockHeader;
 import io.filnode.chain.types.TipSet;
 import io.filnode.chain.types.TokenAmount;
 import io.filnode.mpool.MessagePool;
+import io.filnode.node.api.ChainApi;
 import io.filnode.node.api.ChainView;
 import io.filnode.node.api.CommonApi;
+import io.filnode.node.api.StateApi;
+import io.filnode.node.api.WalletApi;
 import io.filnode.node.keystore.FsKeyStore;
 import io.filnode.node.keystore.KeyStoreException;
 import io.filnode.node.metrics.NodeMetrics;
 import io.filnode.node.mpool.NodeMpool;
 import io.filnode.node.wallet.Wallet;
+import io.filnode.rpc.MethodRegistry;
 import io.filnode.rpc.Permission;
 import io.filnode.rpc.RpcException;
+import io.filnode.rpc.auth.AuthApi;
 import io.filnode.rpc.auth.Jwt;
 import io.filnode.rpc.json.LotusJson;
 import io.filnode.rpc.server.RpcServer;
@@ -224,6 +229,21 @@ public final class Daemon implements AutoCloseable {
       ids.add(m.id());
     }
     return ids;
+  }
+
+  /**
+   * The methods that need neither the VM nor the pool (auth, common, chain, state reads, wallet),
+   * on a fresh registry; {@link NodeApis#registry} adds the rest.
+   */
+  public static MethodRegistry registry(
+      Jwt jwt, UUID session, CommonApi common, ChainView view, StateApi state, Wallet wallet) {
+    MethodRegistry r = new MethodRegistry();
+    AuthApi.register(r, jwt, session);
+    common.register(r);
+    new ChainApi(view).register(r);
+    state.register(r);
+    new WalletApi(wallet, state).register(r);
+    return r;
   }
 
   /** Sets genesis and head on first start; afterwards checks the stored genesis. */

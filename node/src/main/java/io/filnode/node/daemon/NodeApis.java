@@ -1,7 +1,6 @@
 package io.filnode.node.daemon;
 
 import io.filnode.mpool.MessagePool;
-import io.filnode.node.api.ChainApi;
 import io.filnode.node.api.ChainView;
 import io.filnode.node.api.CommonApi;
 import io.filnode.node.api.GasApi;
@@ -9,10 +8,8 @@ import io.filnode.node.api.GasEstimator;
 import io.filnode.node.api.MpoolApi;
 import io.filnode.node.api.StateApi;
 import io.filnode.node.api.StateCallApi;
-import io.filnode.node.api.WalletApi;
 import io.filnode.node.wallet.Wallet;
 import io.filnode.rpc.MethodRegistry;
-import io.filnode.rpc.auth.AuthApi;
 import io.filnode.rpc.auth.Jwt;
 import io.filnode.vm.NetworkSchedule;
 import io.filnode.vm.stmgr.StateCaller;
@@ -58,7 +55,7 @@ public record NodeApis(
             view,
             new StateCaller(sm),
             pool::pendingFor,
-            pool.config().gasLimitOverestimation(),
+            () -> pool.config().gasLimitOverestimation(),
             GasEstimator.DEFAULT_MAX_FEE,
             random);
     return new NodeApis(
@@ -73,12 +70,7 @@ public record NodeApis(
 
   /** Every method the node serves on {@code /rpc/v1}, or on {@code /rpc/v0} when {@code v0}. */
   public MethodRegistry registry(Jwt jwt, UUID session, boolean v0) {
-    MethodRegistry r = new MethodRegistry();
-    AuthApi.register(r, jwt, session);
-    common.register(r);
-    new ChainApi(view).register(r);
-    state.register(r);
-    new WalletApi(wallet, state).register(r);
+    MethodRegistry r = Daemon.registry(jwt, session, common, view, state, wallet);
     mpool.register(r);
     gas.register(r);
     if (v0) {

@@ -59,7 +59,8 @@ class DevnetCrashIT {
         }
         if (round == KILLS) {
           waitAllIncluded(api, accepted, devnet);
-          devnet.close();
+          api.call("Filecoin.Shutdown", JsonNode.class);
+          assertThat(devnet.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
           assertThat(devnet.process().exitValue()).isZero();
           break;
         }
