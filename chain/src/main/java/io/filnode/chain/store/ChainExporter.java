@@ -44,14 +44,16 @@ public final class ChainExporter {
   private ChainExporter(Blockstore store, TipSet ts, long recentRoots, boolean skipOldMsgs) {
     this.store = store;
     this.ts = ts;
-    this.recentRoots = recentRoots;
+    // a negative window selects nothing, as 0 does; clamping keeps the subtraction from overflowing
+    this.recentRoots = Math.max(recentRoots, 0);
     this.skipOldMsgs = skipOldMsgs;
   }
 
   /**
    * Writes the CAR of the chain ending at {@code ts} to {@code out} (closing it).
    *
-   * @param recentRoots how many recent epochs get their state trees (Lotus's {@code nroots})
+   * @param recentRoots how many recent epochs get their state trees (Lotus's {@code nroots}; 0 or
+   *     less: none but the genesis state)
    * @param skipOldMsgs leave out the messages of blocks older than those epochs
    * @return the number of blocks written
    */
@@ -68,9 +70,6 @@ public final class ChainExporter {
   public static void walk(
       Blockstore store, TipSet ts, long recentRoots, boolean skipOldMsgs, Sink sink)
       throws IOException, ChainStoreException {
-    if (recentRoots < 0) {
-      throw new IllegalArgumentException("recentRoots must not be negative");
-    }
     new ChainExporter(store, ts, recentRoots, skipOldMsgs).run(sink);
   }
 
