@@ -48,11 +48,12 @@ public record MiningBaseInfo(
     List<BeaconEntry> entries = BeaconEntries.forBlock(sm.beacon(), round, prev);
 
     Lookback lb = Lookback.forRound(sm, base, round);
-    if (MinerStateView.load(store, lb.stateRoot(), miner).isEmpty()) {
+    Optional<MinerStateView> mstate = MinerStateView.load(store, lb.stateRoot(), miner);
+    if (mstate.isEmpty()) {
       return Optional.empty();
     }
     int nv = sm.schedule().versionAt(base.height());
-    List<SectorInfo> sectors = WinningPoSt.challengedSectors(store, nv, lb.stateRoot(), miner);
+    List<SectorInfo> sectors = WinningPoSt.challengedSectors(mstate.get(), nv);
     if (sectors.isEmpty()) {
       return Optional.empty();
     }
@@ -61,7 +62,7 @@ public record MiningBaseInfo(
         power
             .claim(miner)
             .orElseThrow(() -> new MiningException("miner " + miner + " has no power claim"));
-    Address worker = MinerStateView.require(store, lb.stateRoot(), miner).info().worker();
+    Address worker = mstate.get().info().worker();
     Address workerKey;
     try {
       workerKey = sm.resolveToKey(worker, lb.stateRoot());

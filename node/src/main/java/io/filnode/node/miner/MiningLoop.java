@@ -223,7 +223,7 @@ public final class MiningLoop implements AutoCloseable {
         round,
         msgs.size());
     try {
-      listener.mined(ts, List.copyOf(blocks));
+      listener.mined(ts, ts.blocks());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "the mining listener failed on " + ts, e);
     }

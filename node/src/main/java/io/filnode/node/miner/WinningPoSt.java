@@ -5,8 +5,6 @@ import io.filnode.actors.runtime.proof.WinningPoStVerifyInfo;
 import io.filnode.actors.v2.miner.MinerInfo;
 import io.filnode.chain.address.Address;
 import io.filnode.chain.bitfield.BitField;
-import io.filnode.chain.blockstore.IpldStore;
-import io.filnode.chain.cid.Cid;
 import io.filnode.chain.types.PoStProof;
 import io.filnode.vm.ProofVerifier;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +35,11 @@ public final class WinningPoSt {
   }
 
   /**
-   * The sectors a block by {@code miner} is challenged on, from its state at the lookback; empty
-   * when it proves none (then it cannot mine).
+   * The sectors a block by the miner is challenged on, from its state at the lookback; empty when
+   * it proves none (then it cannot mine).
    */
-  static List<SectorInfo> challengedSectors(
-      IpldStore store, int networkVersion, Cid lookbackState, Address miner)
+  static List<SectorInfo> challengedSectors(MinerStateView mstate, int networkVersion)
       throws MiningException {
-    MinerStateView mstate = MinerStateView.require(store, lookbackState, miner);
     BitField proving = mstate.provingSectors(networkVersion);
     if (proving.isEmpty()) {
       return List.of();
