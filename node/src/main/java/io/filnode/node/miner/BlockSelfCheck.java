@@ -9,6 +9,8 @@ import io.filnode.chain.types.Signature;
 import io.filnode.chain.types.SignatureType;
 import io.filnode.chain.types.TipSet;
 import io.filnode.vm.NetworkSchedule;
+import io.filnode.vm.stmgr.BeaconEntries;
+import io.filnode.vm.stmgr.StateManagerException;
 import java.util.List;
 
 /**
@@ -34,8 +36,13 @@ final class BlockSelfCheck {
       throw new MiningException("block " + b + " has no ticket");
     }
     List<BeaconEntry> entries = b.beaconEntries();
-    BeaconEntry rbase =
-        entries.isEmpty() ? BeaconEntries.latest(chain, base) : entries.get(entries.size() - 1);
+    BeaconEntry rbase;
+    try {
+      rbase =
+          entries.isEmpty() ? BeaconEntries.latest(chain, base) : entries.get(entries.size() - 1);
+    } catch (StateManagerException e) {
+      throw new MiningException("finding the beacon entry before " + b, e);
+    }
     byte[] electionInput = VrfInputs.electionProof(rbase.data(), b.miner(), b.height());
     if (!vrfValid(workerKey, electionInput, b.electionProof().vrfProof())) {
       throw new MiningException("block " + b + " has an invalid election proof");

@@ -6,6 +6,8 @@ import io.filnode.chain.address.Address;
 import io.filnode.chain.blockstore.IpldStore;
 import io.filnode.chain.types.BeaconEntry;
 import io.filnode.chain.types.TipSet;
+import io.filnode.vm.stmgr.BeaconEntries;
+import io.filnode.vm.stmgr.BeaconSource;
 import io.filnode.vm.stmgr.StateManager;
 import io.filnode.vm.stmgr.StateManagerException;
 import java.math.BigInteger;
@@ -44,8 +46,14 @@ public record MiningBaseInfo(
   public static Optional<MiningBaseInfo> load(
       StateManager sm, TipSet base, long round, Address miner) throws MiningException {
     IpldStore store = new IpldStore(sm.chain().blockstore());
-    BeaconEntry prev = BeaconEntries.latest(sm.chain(), base);
-    List<BeaconEntry> entries = BeaconEntries.forBlock(sm.beacon(), round, prev);
+    BeaconEntry prev;
+    List<BeaconEntry> entries;
+    try {
+      prev = BeaconEntries.latest(sm.chain(), base);
+      entries = BeaconEntries.forBlock(sm.beacon(), round, prev);
+    } catch (StateManagerException | BeaconSource.BeaconException e) {
+      throw new MiningException("finding the beacon entries of round " + round, e);
+    }
 
     Lookback lb = Lookback.forRound(sm, base, round);
     Optional<MinerStateView> mstate = MinerStateView.load(store, lb.stateRoot(), miner);

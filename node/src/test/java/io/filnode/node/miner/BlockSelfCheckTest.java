@@ -16,6 +16,7 @@ import io.filnode.chain.types.Ticket;
 import io.filnode.chain.types.TipSet;
 import io.filnode.chain.types.TokenAmount;
 import io.filnode.vm.NetworkSchedule;
+import io.filnode.vm.stmgr.MockBeacon;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class BlockSelfCheckTest {
 
   /** A block at height 1 signed as the producer does, with {@code signer} for every signature. */
   private BlockHeader signedBlock(Address signer, boolean corruptTicket) throws Exception {
-    BeaconEntry e = FakeBeacon.entryFor(1);
+    BeaconEntry e = MockBeacon.entryFor(1);
     byte[] ticket = keys.sign(signer, VrfInputs.ticket(e.data(), MINER, 1, base, schedule)).data();
     if (corruptTicket) {
       ticket = keys.sign(signer, VrfInputs.ticket(e.data(), MINER, 2, base, schedule)).data();

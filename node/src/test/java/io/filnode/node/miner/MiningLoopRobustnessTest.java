@@ -16,6 +16,7 @@ import io.filnode.chain.types.TokenAmount;
 import io.filnode.vm.ActorRegistry;
 import io.filnode.vm.NetworkSchedule;
 import io.filnode.vm.ProofVerifier;
+import io.filnode.vm.stmgr.MockBeacon;
 import io.filnode.vm.stmgr.StateManager;
 import java.math.BigInteger;
 import java.util.List;
@@ -52,7 +53,7 @@ class MiningLoopRobustnessTest {
         new StateManager(
             chain,
             NetworkSchedule.fixed(9),
-            new FakeBeacon(),
+            new MockBeacon(),
             ProofVerifier.acceptAll(),
             ActorRegistry.builtin());
     TestKeys keys = new TestKeys();
