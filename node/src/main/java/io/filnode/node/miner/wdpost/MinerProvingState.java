@@ -36,17 +36,17 @@ public final class MinerProvingState implements ProvingState {
   /**
    * The state of miner {@code minerId} in the state tree {@code stateRoot}.
    *
-   * @throws CborException when the state is missing or malformed, there is no such actor, or it is
-   *     not a v2 miner
+   * @throws CborException when the state is missing or malformed
+   * @throws WindowPoStException when there is no such actor or it is not a v2 miner
    */
   public static MinerProvingState load(IpldStore store, Cid stateRoot, Address minerId)
-      throws CborException {
+      throws CborException, WindowPoStException {
     Actor actor = StateTree.load(store, stateRoot).getActor(minerId);
     if (actor == null) {
-      throw new CborException("no actor " + minerId + " in state " + stateRoot, -1);
+      throw new WindowPoStException("no actor " + minerId + " in state " + stateRoot);
     }
     if (!MINER_V2.equals(actor.code())) {
-      throw new CborException("actor " + minerId + " is not a v2 miner: " + actor.code(), -1);
+      throw new WindowPoStException("actor " + minerId + " is not a v2 miner: " + actor.code());
     }
     return new MinerProvingState(store, store.get(actor.head(), "miner state", MinerState::decode));
   }

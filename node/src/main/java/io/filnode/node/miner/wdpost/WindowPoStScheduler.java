@@ -42,7 +42,10 @@ public final class WindowPoStScheduler {
 
   /** What the scheduler reads of the chain at a head. */
   interface ChainReader {
-    /** The miner's state after executing {@code head}. */
+    /**
+     * The miner's state after executing {@code head}. Lotus reads the head's parent state; the
+     * state after the head also counts the proofs the head's messages submitted.
+     */
     ProvingState provingState(TipSet head, Address minerId) throws Exception;
 
     /** Randomness drawn from the chain ending at {@code head}. */
