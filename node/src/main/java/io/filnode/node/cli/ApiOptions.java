@@ -41,6 +41,11 @@ final class ApiOptions {
 
   /** A client of the daemon's v1 API. */
   HttpRpcClient connect() throws IOException {
+    return connect(Duration.ofMinutes(5));
+  }
+
+  /** A client of the daemon's v1 API whose calls give up after {@code timeout}. */
+  HttpRpcClient connect(Duration timeout) throws IOException {
     NodeRepo r = NodeRepo.at(repo);
     String addr = api;
     if (addr == null) {
@@ -54,8 +59,7 @@ final class ApiOptions {
     if (jwt == null && Files.exists(r.tokenFile())) {
       jwt = r.readToken();
     }
-    return HttpRpcClient.connect(
-        endpoint(addr), jwt, LotusJson.objectMapper(), Duration.ofMinutes(5));
+    return HttpRpcClient.connect(endpoint(addr), jwt, LotusJson.objectMapper(), timeout);
   }
 
   /** The v1 URL of an API address written as a multiaddr, HOST:PORT or a URL. */

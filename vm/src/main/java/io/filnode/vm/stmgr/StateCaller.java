@@ -190,7 +190,7 @@ public final class StateCaller {
    * Lotus's {@code ResolveToKeyAddress} for a tipset: the key behind {@code a} in the parent state
    * of {@code ts}, else in the state after it (for an account created by {@code ts} itself).
    */
-  private Address resolveToKey(Address a, TipSet ts) throws StateManagerException {
+  public Address resolveToKey(Address a, TipSet ts) throws StateManagerException {
     if (a.protocol() == Protocol.SECP256K1 || a.protocol() == Protocol.BLS) {
       return a;
     }
