@@ -5,6 +5,7 @@ import io.filnode.chain.cid.Cid;
 import io.filnode.chain.types.MessageReceipt;
 import io.filnode.chain.types.TipSet;
 import io.filnode.chain.types.TipSetKey;
+import io.filnode.chain.types.TokenAmount;
 import io.filnode.chain.types.UnsignedMessage;
 import io.filnode.node.api.ApiTraces.InvocResultJson;
 import io.filnode.rpc.CallContext;
@@ -12,6 +13,7 @@ import io.filnode.rpc.MethodRegistry;
 import io.filnode.rpc.Params;
 import io.filnode.rpc.Permission;
 import io.filnode.rpc.RpcException;
+import io.filnode.vm.stmgr.ExactCirculatingSupply;
 import io.filnode.vm.stmgr.MessageSearch;
 import io.filnode.vm.stmgr.MessageWaiter;
 import io.filnode.vm.stmgr.MsgLookup;
@@ -23,7 +25,8 @@ import io.filnode.vm.stmgr.StateManagerException;
  * The {@code State*} methods that execute messages or find where they were executed: {@code
  * StateCall}, {@code StateReplay}, {@code StateSearchMsg}, {@code StateWaitMsg}, and v0's {@code
  * StateSearchMsgLimited}, {@code StateWaitMsgLimited} and {@code StateGetReceipt} (which Lotus
- * v1.10.0 serves through its v1 methods with no lookback limit and replacements allowed).
+ * v1.10.0 serves through its v1 methods with no lookback limit and replacements allowed); and the
+ * circulating supply, exact ({@code StateCirculatingSupply}) and as the VM sees it.
  *
  * <p>{@code ReturnDec} (the decoded return value) is always null: this node does not decode actor
  * return values to JSON.
@@ -135,6 +138,21 @@ public final class StateCallApi {
         Permission.READ,
         Params.of(TipSetKey.class, Cid.class),
         (ctx, a) -> replay(a.get(0, TipSetKey.class), a.get(1, Cid.class)));
+    r.register(
+        "Filecoin.StateCirculatingSupply",
+        Permission.READ,
+        Params.of(TipSetKey.class),
+        (ctx, a) -> circulatingSupply(a.get(0, TipSetKey.class)));
+  }
+
+  /** Lotus's {@code StateCirculatingSupply}: the exact supply in the tipset's parent state. */
+  TokenAmount circulatingSupply(TipSetKey tsk) throws RpcException {
+    TipSet ts = view.tipSet(tsk);
+    try {
+      return ExactCirculatingSupply.at(view.ipld(), ts.height() - 1, ts.parentStateRoot());
+    } catch (StateManagerException e) {
+      throw new RpcException(e.getMessage());
+    }
   }
 
   InvocResultJson call(UnsignedMessage msg, TipSetKey tsk) throws RpcException {

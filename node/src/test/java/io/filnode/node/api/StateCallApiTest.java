@@ -131,6 +131,14 @@ class StateCallApiTest {
   }
 
   @Test
+  void circulatingSupplyNeedsBalancesAddingUpToAllTheFil() {
+    // the hand-made state holds 1 FIL: Lotus refuses such a state, and so do we
+    assertThatThrownBy(() -> call(v1, "StateCirculatingSupply", TipSetKey.EMPTY))
+        .isInstanceOf(RpcException.class)
+        .hasMessageContaining("total filecoin didn't add to expected amount");
+  }
+
+  @Test
   void anUnknownMessageIsAnRpcError() {
     Cid unknown = MessageChain.signed(MessageChain.send(ALICE, 5, 1)).cid();
     assertThatThrownBy(() -> call(v1, "StateSearchMsg", TipSetKey.EMPTY, unknown, -1L, true))
