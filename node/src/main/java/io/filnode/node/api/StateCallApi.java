@@ -13,6 +13,7 @@ import io.filnode.rpc.MethodRegistry;
 import io.filnode.rpc.Params;
 import io.filnode.rpc.Permission;
 import io.filnode.rpc.RpcException;
+import io.filnode.vm.stmgr.CirculatingSupply;
 import io.filnode.vm.stmgr.ExactCirculatingSupply;
 import io.filnode.vm.stmgr.MessageSearch;
 import io.filnode.vm.stmgr.MessageWaiter;
@@ -44,20 +45,32 @@ public final class StateCallApi {
     }
   }
 
+  /** Lotus's {@code api.CirculatingSupply}. */
+  public record CirculatingSupplyJson(
+      @JsonProperty("FilVested") TokenAmount filVested,
+      @JsonProperty("FilMined") TokenAmount filMined,
+      @JsonProperty("FilBurnt") TokenAmount filBurnt,
+      @JsonProperty("FilLocked") TokenAmount filLocked,
+      @JsonProperty("FilCirculating") TokenAmount filCirculating,
+      @JsonProperty("FilReserveDisbursed") TokenAmount filReserveDisbursed) {
+    static CirculatingSupplyJson of(CirculatingSupply.Detail d) {
+      return new CirculatingSupplyJson(
+          d.vested(), d.mined(), d.burnt(), d.locked(), d.circulating(), d.reserveDisbursed());
+    }
+  }
+
   private static final long NO_LIMIT = MessageSearch.LOOKBACK_NO_LIMIT;
 
   private final ChainView view;
+  private final StateManager sm;
   private final StateCaller caller;
   private final MessageSearch search;
   private final MessageWaiter waiter;
 
   public StateCallApi(ChainView view, StateManager sm) {
-    this(view, new StateCaller(sm));
-  }
-
-  StateCallApi(ChainView view, StateCaller caller) {
     this.view = view;
-    this.caller = caller;
+    this.sm = sm;
+    this.caller = new StateCaller(sm);
     this.search = new MessageSearch(view.chain());
     this.waiter = new MessageWaiter(view.chain(), search);
   }
@@ -143,6 +156,11 @@ public final class StateCallApi {
         Permission.READ,
         Params.of(TipSetKey.class),
         (ctx, a) -> circulatingSupply(a.get(0, TipSetKey.class)));
+    r.register(
+        "Filecoin.StateVMCirculatingSupplyInternal",
+        Permission.READ,
+        Params.of(TipSetKey.class),
+        (ctx, a) -> vmCirculatingSupply(a.get(0, TipSetKey.class)));
   }
 
   /** Lotus's {@code StateCirculatingSupply}: the exact supply in the tipset's parent state. */
@@ -150,6 +168,17 @@ public final class StateCallApi {
     TipSet ts = view.tipSet(tsk);
     try {
       return ExactCirculatingSupply.at(view.ipld(), ts.height() - 1, ts.parentStateRoot());
+    } catch (StateManagerException e) {
+      throw new RpcException(e.getMessage());
+    }
+  }
+
+  /** Lotus's {@code StateVMCirculatingSupplyInternal}: the VM's view at the tipset's height. */
+  CirculatingSupplyJson vmCirculatingSupply(TipSetKey tsk) throws RpcException {
+    TipSet ts = view.tipSet(tsk);
+    try {
+      return CirculatingSupplyJson.of(
+          sm.circulatingSupplyDetailed(ts.height(), ts.parentStateRoot()));
     } catch (StateManagerException e) {
       throw new RpcException(e.getMessage());
     }

@@ -21,8 +21,8 @@ import io.filnode.vm.ApplyRet;
 import io.filnode.vm.CallTrace;
 import io.filnode.vm.GasOutputs;
 import io.filnode.vm.gas.GasCharge;
+import io.filnode.vm.stmgr.CirculatingSupply;
 import io.filnode.vm.stmgr.InvocResult;
-import io.filnode.vm.stmgr.StateCaller;
 import io.filnode.vm.stmgr.StateManager;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -50,8 +50,7 @@ class StateCallApiTest {
     mc = new MessageChain(List.of(ALICE));
     ChainView view = new ChainView(mc.chain());
     // search and wait read stored state only; the state manager is not asked for anything
-    StateCaller caller = new StateCaller(new StateManager(mc.chain(), null, null, null, null));
-    StateCallApi api = new StateCallApi(view, caller);
+    StateCallApi api = new StateCallApi(view, new StateManager(mc.chain(), null, null, null, null));
     v1 = new MethodRegistry();
     api.registerV1(v1);
     v0 = new MethodRegistry();
@@ -136,6 +135,15 @@ class StateCallApiTest {
     assertThatThrownBy(() -> call(v1, "StateCirculatingSupply", TipSetKey.EMPTY))
         .isInstanceOf(RpcException.class)
         .hasMessageContaining("total filecoin didn't add to expected amount");
+  }
+
+  @Test
+  void vmCirculatingSupplyHasLotusShape() throws Exception {
+    TokenAmount one = TokenAmount.ofAtto(1);
+    ApiReference.assertShape(
+        "Filecoin.StateVMCirculatingSupplyInternal",
+        StateCallApi.CirculatingSupplyJson.of(
+            new CirculatingSupply.Detail(one, one, one, one, one, one)));
   }
 
   @Test

@@ -4,9 +4,7 @@ import io.filnode.chain.address.Address;
 import io.filnode.chain.address.Protocol;
 import io.filnode.chain.cid.Cid;
 import io.filnode.chain.state.Actor;
-import io.filnode.chain.store.ChainStore;
 import io.filnode.chain.store.ChainStoreException;
-import io.filnode.chain.types.BlockHeader;
 import io.filnode.chain.types.Signature;
 import io.filnode.chain.types.SignatureType;
 import io.filnode.chain.types.SignedMessage;
@@ -14,14 +12,11 @@ import io.filnode.chain.types.TipSet;
 import io.filnode.chain.types.TokenAmount;
 import io.filnode.chain.types.UnsignedMessage;
 import io.filnode.vm.ApplyRet;
-import io.filnode.vm.BlockMessages;
-import io.filnode.vm.ChainMessage;
 import io.filnode.vm.MessageApplyException;
 import io.filnode.vm.TipsetExecutor;
 import io.filnode.vm.Vm;
 import io.filnode.vm.VmConfig;
 import io.filnode.vm.VmFatalException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -124,7 +119,7 @@ public final class StateCaller {
     } catch (ChainStoreException e) {
       throw new StateManagerException("given message not found in tipset: " + e.getMessage(), e);
     }
-    TipsetExecutor.Result result = execute(ts);
+    TipsetExecutor.Result result = sm.executeTipSet(ts, true);
     Cid wantedCid = wanted.cid();
     for (int i = 0; i < result.messages().size(); i++) {
       // blocks are deduplicated by unsigned CID, so matching on it finds the one execution
@@ -133,36 +128,6 @@ public final class StateCaller {
       }
     }
     throw new StateManagerException("given message not found in tipset");
-  }
-
-  /** Executes {@code ts} on its parent state, with traces, as the state manager does. */
-  private TipsetExecutor.Result execute(TipSet ts) throws StateManagerException {
-    ChainStore chain = sm.chain();
-    List<BlockMessages> blocks = new ArrayList<>();
-    long parentEpoch = 0;
-    try {
-      for (BlockHeader b : ts.blocks()) {
-        io.filnode.chain.store.BlockMessages stored = chain.blockMessages(b);
-        List<ChainMessage> msgs = new ArrayList<>();
-        stored.blsMessages().forEach(m -> msgs.add(ChainMessage.unsigned(m)));
-        stored.secpkMessages().forEach(m -> msgs.add(ChainMessage.signed(m)));
-        long winCount = b.electionProof() == null ? 0 : b.electionProof().winCount();
-        blocks.add(new BlockMessages(b.miner(), winCount, msgs));
-      }
-      if (ts.height() > 0) {
-        parentEpoch = chain.getBlock(ts.parents().cids().get(0)).height();
-      }
-    } catch (ChainStoreException e) {
-      throw new StateManagerException("getting block messages for tipset: " + e.getMessage(), e);
-    }
-    TokenAmount baseFee = ts.blocks().get(0).parentBaseFee();
-    VmConfig config = sm.vmConfig(ts, baseFee).withTrace(true);
-    try {
-      return TipsetExecutor.applyBlocks(
-          chain.blockstore(), parentEpoch, ts.parentStateRoot(), blocks, ts.height(), config);
-    } catch (MessageApplyException | VmFatalException e) {
-      throw new StateManagerException("unexpected error during execution: " + e.getMessage(), e);
-    }
   }
 
   private Vm newVm(Cid stateRoot, long epoch, VmConfig config) throws StateManagerException {
