@@ -292,6 +292,9 @@ public final class ChainApi {
 
   /** A message by CID: an unsigned message, or the message inside a signed one, as Lotus. */
   UnsignedMessage message(Cid cid) throws RpcException {
+    if (cid == null) {
+      throw new RpcException("no message CID given");
+    }
     try {
       return view.chain().getMessage(cid);
     } catch (ChainStoreException e) {

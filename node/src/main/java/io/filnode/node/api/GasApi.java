@@ -2,20 +2,26 @@ package io.filnode.node.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.filnode.chain.address.Address;
+import io.filnode.chain.types.TipSet;
 import io.filnode.chain.types.TipSetKey;
 import io.filnode.chain.types.TokenAmount;
 import io.filnode.chain.types.UnsignedMessage;
+import io.filnode.mpool.MessagePool;
 import io.filnode.rpc.MethodRegistry;
 import io.filnode.rpc.Params;
 import io.filnode.rpc.Permission;
 import io.filnode.rpc.RpcException;
+import io.filnode.vm.stmgr.StateCaller;
+import io.filnode.vm.stmgr.StateManager;
+import java.util.SplittableRandom;
 
 /**
  * The {@code GasEstimate*} methods (the same on v0 and v1). As Lotus v1.10.0, the fee cap and
  * premium are estimated from the head whatever tipset is given, and {@code GasEstimateMessageGas}
- * estimates on the head too.
+ * estimates on the head too. It is also the node's {@link MessageGasEstimator} (for {@code
+ * MpoolPushMessage} and the devnet's own messages).
  */
-public final class GasApi {
+public final class GasApi implements MessageGasEstimator {
   /** Lotus's {@code api.MessageSendSpec}. */
   public record MessageSendSpec(@JsonProperty("MaxFee") TokenAmount maxFee) {}
 
@@ -25,6 +31,32 @@ public final class GasApi {
   public GasApi(ChainView view, GasEstimator gas) {
     this.view = view;
     this.gas = gas;
+  }
+
+  /**
+   * Estimates with the pool's pending messages and its current over-estimation factor, Lotus's
+   * default maximum fee, and noise from an unseeded generator (advice, not consensus).
+   */
+  public GasApi(StateManager sm, MessagePool pool) {
+    this(new ChainView(sm.chain()), sm, pool);
+  }
+
+  private GasApi(ChainView view, StateManager sm, MessagePool pool) {
+    this(
+        view,
+        new GasEstimator(
+            view,
+            new StateCaller(sm),
+            pool::pendingFor,
+            () -> pool.config().gasLimitOverestimation(),
+            GasEstimator.DEFAULT_MAX_FEE,
+            new SplittableRandom()));
+  }
+
+  @Override
+  public UnsignedMessage estimateMessageGas(UnsignedMessage msg, TokenAmount maxFee, TipSet ts)
+      throws RpcException {
+    return gas.estimateMessageGas(msg, maxFee, ts);
   }
 
   /** Registers the methods on {@code r}. */

@@ -21,6 +21,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -74,12 +75,13 @@ public final class GasEstimator implements MessageGasEstimator {
   private final GasCall calls;
   private final KeyResolver keys;
   private final PendingMessages pending;
-  private final double gasLimitOverestimation;
+  private final DoubleSupplier gasLimitOverestimation;
   private final TokenAmount defaultMaxFee;
   private final RandomGenerator random;
 
   /**
-   * @param gasLimitOverestimation the pool's {@code GasLimitOverestimation} (1.25 by default)
+   * @param gasLimitOverestimation the pool's current {@code GasLimitOverestimation} (1.25 by
+   *     default; read at each estimate, as the pool's config may change)
    * @param defaultMaxFee the fee limit when the caller gives none ({@link #DEFAULT_MAX_FEE})
    * @param random the source of the premium's noise
    */
@@ -87,7 +89,7 @@ public final class GasEstimator implements MessageGasEstimator {
       ChainView view,
       StateCaller caller,
       PendingMessages pending,
-      double gasLimitOverestimation,
+      DoubleSupplier gasLimitOverestimation,
       TokenAmount defaultMaxFee,
       RandomGenerator random) {
     this(
@@ -105,7 +107,7 @@ public final class GasEstimator implements MessageGasEstimator {
       GasCall calls,
       KeyResolver keys,
       PendingMessages pending,
-      double gasLimitOverestimation,
+      DoubleSupplier gasLimitOverestimation,
       TokenAmount defaultMaxFee,
       RandomGenerator random) {
     this.view = view;
@@ -267,7 +269,7 @@ public final class GasEstimator implements MessageGasEstimator {
       } catch (RpcException e) {
         throw new RpcException("estimating gas used: " + e.getMessage());
       }
-      gasLimit = (long) (estimate * gasLimitOverestimation);
+      gasLimit = (long) (estimate * gasLimitOverestimation.getAsDouble());
     }
     TokenAmount premium = msg.gasPremium();
     if (premium.isZero()) {

@@ -68,7 +68,7 @@ class GasEstimatorTest {
         },
         (a, ts) -> a.equals(ALICE) ? ALICE_KEY : a,
         key -> key.equals(ALICE_KEY) ? pending : List.of(),
-        1.25,
+        () -> 1.25,
         GasEstimator.DEFAULT_MAX_FEE,
         normal);
   }
