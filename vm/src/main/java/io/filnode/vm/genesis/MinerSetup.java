@@ -44,10 +44,10 @@ import java.util.Map;
  * Lotus's {@code SetupStorageMiners} for committed-capacity sectors on actors v2, run at epoch 0
  * with zero base fee and zero circulating supply: each miner is created through the power actor
  * (IDs f01000 on); the power actor's totals and this-epoch power are set to what the sectors will
- * give and the reward actor is rebuilt for it; then sector by sector the fake power is taken back,
- * the owner pre-commits the sector sending its pre-commit deposit plus initial pledge, the power
- * actor confirms its proof, and, as Lotus does from v2 on, the miner claims the sector's power and
- * its unproven sectors are marked proven.
+ * give and the reward actor is rebuilt for it; then sector by sector the fake power is taken back
+ * and the owner pre-commits the sector sending its pre-commit deposit plus initial pledge; the
+ * power actor confirms the proofs, and, as Lotus does from v2 on, the miner claims the sectors'
+ * power and its unproven sectors are marked proven.
  *
  * <p>Under mainnet policy a miner counts towards the network's power only from 10 TiB of raw power
  * (320 sectors of 32 GiB); the totals set up front count only such miners, so that they match what

@@ -5,6 +5,7 @@ import io.filnode.actors.v2.account.AccountState;
 import io.filnode.actors.v2.cron.CronState;
 import io.filnode.actors.v2.init.InitState;
 import io.filnode.actors.v2.market.MarketState;
+import io.filnode.actors.v2.multisig.MultisigState;
 import io.filnode.actors.v2.power.PowerState;
 import io.filnode.actors.v2.reward.RewardState;
 import io.filnode.actors.v2.system.SystemState;
@@ -23,12 +24,13 @@ import io.filnode.chain.state.BuiltinActors;
 import io.filnode.chain.state.StateTree;
 import io.filnode.chain.types.TokenAmount;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The smallest state the VM can execute tipsets on (actors v2): system, init, reward, cron, power,
- * market, burnt funds, the reserve f090 and the given accounts. No miners: block rewards sent to a
- * non-miner fail and are burnt, as the reward actor does.
+ * market, burnt funds, the reserve f090, a vesting multisig f0105 and the given accounts. No
+ * miners: block rewards sent to a non-miner fail and are burnt, as the reward actor does.
  */
 final class MiniState {
   static final TokenAmount RESERVE_BALANCE = TokenAmount.ofFil(299_000_000L);
@@ -77,6 +79,14 @@ final class MiniState {
         ActorKind.STORAGE_MARKET,
         MarketState.construct(emptyArray, emptyMap, emptyMap),
         TokenAmount.ZERO);
+    // a genesis multisig vesting 1000 FIL linearly over epochs 0 to 10
+    set(
+        store,
+        tree,
+        105,
+        ActorKind.MULTISIG,
+        new MultisigState(List.of(Address.newId(100)), 1, 0, fil(1000), 0, 10, emptyMap),
+        fil(1000));
     set(store, tree, 90, ActorKind.ACCOUNT, new AccountState(Address.newId(90)), RESERVE_BALANCE);
     set(
         store,
