@@ -6,6 +6,8 @@ import io.filnode.rpc.client.HttpRpcClient;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +65,7 @@ final class StateWaitMsgCommand implements Callable<Integer> {
 
   /** A duration as Go writes short ones: a number and one unit of ms, s, m or h. */
   static Duration parseDuration(String s) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(s);
+    Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)").matcher(s);
     if (!m.matches()) {
       throw new IllegalArgumentException(
           "--timeout '" + s + "': expected a number and a unit (ms, s, m, h), like 10m");
