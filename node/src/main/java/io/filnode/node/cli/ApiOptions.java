@@ -42,8 +42,12 @@ final class ApiOptions {
 
   /** A client of the daemon's v1 API. */
   HttpRpcClient connect() throws IOException {
-    return HttpRpcClient.connect(
-        endpoint(address()), token(), LotusJson.objectMapper(), Duration.ofMinutes(5));
+    return connect(Duration.ofMinutes(5));
+  }
+
+  /** A client of the daemon's v1 API whose calls give up after {@code timeout}. */
+  HttpRpcClient connect(Duration timeout) throws IOException {
+    return HttpRpcClient.connect(endpoint(address()), token(), LotusJson.objectMapper(), timeout);
   }
 
   /** A WebSocket client of the daemon's v1 API, for channel methods (ChainExport, …). */

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
       ChainCommand.Head.class,
       ChainCommand.GetBlock.class,
       ChainCommand.ReadObj.class,
-      ChainExportCommand.class
+      ChainExportCommand.class,
+      ChainGetMessageCommand.class
     })
 public final class ChainCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
