@@ -76,6 +76,10 @@ public final class NodeMpool implements AutoCloseable {
 
   /** Persists {@code config} (already applied to the pool), as Lotus's SetConfig does. */
   public void saveConfig(MpoolConfig config) {
+    saveConfig(datastore, config);
+  }
+
+  static void saveConfig(RocksBlockstore datastore, MpoolConfig config) {
     try {
       datastore.putMetaSynced(CONFIG_KEY, JSON.writeValueAsBytes(MpoolConfigJson.of(config)));
     } catch (IOException e) {

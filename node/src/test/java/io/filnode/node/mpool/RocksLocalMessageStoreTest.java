@@ -3,13 +3,24 @@ package io.filnode.node.mpool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.filnode.chain.address.Address;
+import io.filnode.chain.blockstore.MemoryBlockstore;
 import io.filnode.chain.blockstore.RocksBlockstore;
+import io.filnode.chain.cid.Cid;
 import io.filnode.chain.crypto.Signer;
+import io.filnode.chain.store.ChainStore;
+import io.filnode.chain.store.MemoryChainMetadata;
+import io.filnode.chain.types.BlockHeader;
 import io.filnode.chain.types.SignatureType;
 import io.filnode.chain.types.SignedMessage;
+import io.filnode.chain.types.Ticket;
+import io.filnode.chain.types.TipSet;
 import io.filnode.chain.types.TokenAmount;
 import io.filnode.chain.types.UnsignedMessage;
+import io.filnode.mpool.MessagePool;
+import io.filnode.mpool.MpoolConfig;
+import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +66,51 @@ class RocksLocalMessageStoreTest {
           new RocksLocalMessageStore(db)
               .all().stream().map(RocksLocalMessageStoreTest::decode).toList();
       assertThat(back).containsExactlyInAnyOrder(m0, m2);
+    }
+  }
+
+  @Test
+  void aPushedMessageIsBackInTheNextPoolAndTheConfigToo() throws Exception {
+    SignedMessage m0 = message(0);
+    ChainStore chain = new ChainStore(new MemoryBlockstore(), new MemoryChainMetadata());
+    Cid dummy = Cid.ofDagCbor(new byte[] {0x60});
+    TipSet head =
+        TipSet.of(
+            new BlockHeader(
+                Address.newId(1000),
+                new Ticket(new byte[] {1}),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                BigInteger.ZERO,
+                0,
+                dummy,
+                dummy,
+                dummy,
+                null,
+                0,
+                null,
+                0,
+                TokenAmount.ofAtto(100)));
+    MemoryMpoolProvider provider = new MemoryMpoolProvider(chain);
+    provider.setActor(m0.message().from(), 0, TokenAmount.ofFil(1));
+    MpoolConfig changed =
+        new MpoolConfig(List.of(Address.newId(5)), 100, 10, 2.0, Duration.ofSeconds(3), 1.5);
+    try (RocksBlockstore db = RocksBlockstore.open(dir.resolve("datastore"), 1 << 20)) {
+      MessagePool pool =
+          new MessagePool(
+              provider, new RocksLocalMessageStore(db), NodeMpool.loadConfig(db), head, () -> 0L);
+      assertThat(pool.config()).isEqualTo(MpoolConfig.defaults());
+      pool.push(m0);
+      NodeMpool.saveConfig(db, changed);
+    }
+    try (RocksBlockstore db = RocksBlockstore.open(dir.resolve("datastore"), 1 << 20)) {
+      MessagePool pool =
+          new MessagePool(
+              provider, new RocksLocalMessageStore(db), NodeMpool.loadConfig(db), head, () -> 0L);
+      assertThat(pool.pending()).containsExactly(m0);
+      assertThat(pool.config()).isEqualTo(changed);
     }
   }
 
