@@ -217,9 +217,11 @@ public final class MpoolApi {
   /**
    * Lotus's {@code MpoolPushMessage}: gas estimated for a message whose nonce is still 0, checked
    * against the sender's balance, then given the sender's next nonce, signed by the wallet and
-   * pushed as a local message.
+   * pushed as a local message. Also the node's own way to send (e.g. WindowPoSt submissions).
+   *
+   * @param spec the max fee; null for the node's default
    */
-  SignedMessage pushMessage(UnsignedMessage in, MessageSendSpec spec) throws RpcException {
+  public SignedMessage pushMessage(UnsignedMessage in, MessageSendSpec spec) throws RpcException {
     if (in == null) {
       throw new RpcException("no message given");
     }

@@ -2,14 +2,17 @@ package io.filnode.node.mpool;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.filnode.chain.blockstore.RocksBlockstore;
+import io.filnode.chain.types.SignedMessage;
 import io.filnode.chain.types.TipSet;
 import io.filnode.mpool.MessagePool;
 import io.filnode.mpool.MessageSelector;
 import io.filnode.mpool.MpoolConfig;
+import io.filnode.mpool.MpoolException;
 import io.filnode.rpc.json.LotusJson;
 import io.filnode.vm.stmgr.StateManager;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.List;
 
 /**
  * The daemon's message pool: built on the chain's head over a {@link ChainMpoolProvider}, with its
@@ -91,9 +94,18 @@ public final class NodeMpool implements AutoCloseable {
     return pool;
   }
 
-  /** Selection for block production (the miner's message source). */
-  public MessageSelector selector() {
-    return new MessageSelector(pool);
+  /**
+   * The messages for a block on {@code base} (the miner's message source). A failure is logged and
+   * gives an empty block, so a devnet keeps its chain going (Lotus's miner skips the round).
+   */
+  public List<SignedMessage> selectForBlock(TipSet base) {
+    try {
+      return new MessageSelector(pool).selectMessages(base);
+    } catch (MpoolException e) {
+      LOG.log(
+          Level.ERROR, "selecting messages for a block on " + base.key() + ": " + e.getMessage());
+      return List.of();
+    }
   }
 
   /** The provider, whose publisher the daemon sets once gossip is wired. */
