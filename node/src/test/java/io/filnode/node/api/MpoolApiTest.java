@@ -179,6 +179,28 @@ class MpoolApiTest {
   }
 
   @Test
+  void nullOrEmptyParamsGetAnAnswerOrAnRpcErrorNeverACrash() throws Exception {
+    List<Object> nullsInLists = new ArrayList<>();
+    nullsInLists.add(null);
+    for (RpcMethod m : registry.all()) {
+      if (m.isChannel()) {
+        continue;
+      }
+      for (Object fill : new Object[] {null, nullsInLists}) {
+        Object[] args = new Object[m.params().count()];
+        for (int i = 0; i < args.length; i++) {
+          args[i] = m.params().types().get(i).isCollectionLikeType() ? fill : null;
+        }
+        try {
+          m.handler().call(ADMIN, new Args(args));
+        } catch (RpcException e) {
+          assertThat(e.getMessage()).as(m.name()).isNotBlank();
+        }
+      }
+    }
+  }
+
+  @Test
   void pushedMessagesArePendingPublishedAndAdvanceTheNonce() throws Exception {
     SignedMessage m0 = signed(a, 0, 100);
     SignedMessage m1 = signed(a, 1, 100);
