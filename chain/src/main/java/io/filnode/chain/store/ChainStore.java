@@ -58,6 +58,14 @@ public final class ChainStore {
     return blocks;
   }
 
+  /**
+   * The metadata store beside the chain, for other components' small durable records (the state
+   * manager's computed tipset states); they must keep clear of the keys "head" and "genesis".
+   */
+  public ChainMetadata metadata() {
+    return metadata;
+  }
+
   /** Reloads the persisted head, if any (on start-up). */
   public synchronized void load() throws ChainStoreException {
     byte[] h = metadata.get(HEAD_KEY);

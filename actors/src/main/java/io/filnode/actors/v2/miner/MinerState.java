@@ -1,5 +1,6 @@
 package io.filnode.actors.v2.miner;
 
+import io.filnode.actors.util.adt.AdtArray;
 import io.filnode.actors.util.adt.AdtMap;
 import io.filnode.actors.util.adt.Keys;
 import io.filnode.chain.bitfield.BitField;
@@ -281,6 +282,29 @@ public final class MinerState implements CborEncodable {
 
   void saveDeadlines(IpldStore store, Deadlines dls) {
     deadlines = store.put(dls);
+  }
+
+  /**
+   * Marks every unproven sector of every partition proven, as Lotus's genesis builder does ({@code
+   * EraseAllUnproven}): from v2 on, sectors confirmed at genesis would otherwise carry no power
+   * until a first Window PoSt. No actor method calls this.
+   */
+  public void eraseAllUnproven(IpldStore store) {
+    Deadlines dls = loadDeadlines(store);
+    for (int dlIdx = 0; dlIdx < Policy.WPOST_PERIOD_DEADLINES; dlIdx++) {
+      Deadline dl = dls.loadDeadline(store, dlIdx);
+      AdtArray partitionsArr = dl.partitionsArray(store);
+      List<Long> indexes = new ArrayList<>();
+      partitionsArr.forEach((idx, value) -> indexes.add(idx));
+      for (long partIdx : indexes) {
+        Partition partition = partitionsArr.get(partIdx, Partition::decode);
+        partition.activateUnproven();
+        partitionsArr.set(partIdx, partition);
+      }
+      dl.partitions = partitionsArr.flush();
+      dls.updateDeadline(store, dlIdx, dl);
+    }
+    saveDeadlines(store, dls);
   }
 
   public VestingFunds loadVestingFunds(IpldStore store) {
