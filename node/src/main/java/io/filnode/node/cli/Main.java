@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       ToolCommand.class,
       NetCommand.class,
+      LogCommand.class,
       CarCommand.class,
       StateCommand.class,
       DaemonCommand.class,
