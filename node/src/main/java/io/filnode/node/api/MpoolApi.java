@@ -240,13 +240,13 @@ public final class MpoolApi {
             "MpoolPushMessage expects message nonce to be 0, was "
                 + Long.toUnsignedString(in.nonce()));
       }
-      TokenAmount maxFee = spec == null || spec.maxFee() == null ? null : spec.maxFee();
+      TokenAmount maxFee = spec == null ? null : spec.maxFee();
       UnsignedMessage msg;
       try {
         // A MaxFee of 0 means the node's default, as in Lotus; the estimator takes null for that.
         msg =
             estimator.estimateMessageGas(
-                in, maxFee == null || maxFee.isZero() ? null : maxFee, view.head());
+                in, maxFee == null || maxFee.isZero() ? null : maxFee, head);
       } catch (RpcException e) {
         throw new RpcException("GasEstimateMessageGas error: " + e.getMessage());
       }
@@ -260,7 +260,7 @@ public final class MpoolApi {
       if (msg.from().isId()) {
         msg = with(msg, fromKey, msg.nonce());
       }
-      Actor sender = ChainView.actorOrNull(view.parentState(view.head()), msg.from());
+      Actor sender = ChainView.actorOrNull(view.parentState(head), msg.from());
       TokenAmount balance = sender == null ? TokenAmount.ZERO : sender.balance();
       if (balance.compareTo(msg.value()) < 0) {
         throw new RpcException(
