@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       DaemonCommand.class,
       ChainCommand.class,
       WalletCommand.class,
+      MpoolCommand.class,
+      SendCommand.class,
       AuthCommand.class,
       ConformanceCommand.class,
       CommandLine.HelpCommand.class
