@@ -464,7 +464,7 @@ public final class MessagePool {
   }
 
   /** The signed messages of blocks; BLS messages get their signature back from the cache. */
-  List<SignedMessage> messagesForBlocks(List<BlockHeader> blocks) throws MpoolException {
+  public List<SignedMessage> messagesForBlocks(List<BlockHeader> blocks) throws MpoolException {
     List<SignedMessage> out = new ArrayList<>();
     for (BlockHeader b : blocks) {
       MpoolProvider.BlockMessages msgs = blockMessages(b);

@@ -3,6 +3,7 @@ package io.filnode.mpool;
 import io.filnode.chain.address.Address;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The pool's settings, as Lotus's {@code MpoolConfig}: addresses whose messages are selected first
@@ -35,11 +36,13 @@ public record MpoolConfig(
    */
   public MpoolConfig validate() {
     if (replaceByFeeRatio < REPLACE_BY_FEE_RATIO_DEFAULT) {
+      // Go's %f, as Lotus prints it
       throw new IllegalArgumentException(
-          "'ReplaceByFeeRatio' is less than required "
-              + replaceByFeeRatio
-              + " < "
-              + REPLACE_BY_FEE_RATIO_DEFAULT);
+          String.format(
+              Locale.ROOT,
+              "'ReplaceByFeeRatio' is less than required %f < %f",
+              replaceByFeeRatio,
+              REPLACE_BY_FEE_RATIO_DEFAULT));
     }
     if (gasLimitOverestimation < 1) {
       throw new IllegalArgumentException("'GasLimitOverestimation' cannot be less than 1");

@@ -3,6 +3,7 @@ package io.filnode.vm;
 import io.filnode.actors.runtime.proof.PieceInfo;
 import io.filnode.actors.runtime.proof.SealVerifyInfo;
 import io.filnode.actors.runtime.proof.WindowPoStVerifyInfo;
+import io.filnode.actors.runtime.proof.WinningPoStVerifyInfo;
 import io.filnode.chain.cid.Cid;
 import java.util.List;
 
@@ -14,6 +15,9 @@ public interface ProofVerifier {
   boolean verifySeal(SealVerifyInfo info);
 
   boolean verifyWindowPoSt(WindowPoStVerifyInfo info);
+
+  /** A block's winning PoSt (checked by block production and validation, not by the VM). */
+  boolean verifyWinningPoSt(WinningPoStVerifyInfo info);
 
   /**
    * The unsealed sector CID (CommD) of {@code pieces} for {@code sealProof}.
@@ -35,6 +39,11 @@ public interface ProofVerifier {
 
       @Override
       public boolean verifyWindowPoSt(WindowPoStVerifyInfo info) {
+        return true;
+      }
+
+      @Override
+      public boolean verifyWinningPoSt(WinningPoStVerifyInfo info) {
         return true;
       }
 

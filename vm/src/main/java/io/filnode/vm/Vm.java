@@ -309,7 +309,10 @@ public final class Vm {
                     new ActorException(
                         ExitCode.SYS_ERR_INVALID_RECEIVER, "resolve msg.From address failed"));
     Address to = state.lookupId(msg.to()).orElse(null);
-    CallTrace trace = mc.traced() ? new CallTrace(msg.from(), msg.to(), msg.method()) : null;
+    CallTrace trace =
+        mc.traced()
+            ? new CallTrace(msg.from(), msg.to(), msg.method(), msg.value(), msg.params())
+            : null;
     if (trace != null && parent != null && parent.trace() != null) {
       parent.trace().subcalls().add(trace);
     }
@@ -341,7 +344,11 @@ public final class Vm {
       ret = new byte[0];
     }
     if (trace != null) {
-      trace.finish(err == null ? 0 : err.exitCode(), err == null ? null : err.getMessage());
+      trace.finish(
+          err == null ? 0 : err.exitCode(),
+          err == null ? null : err.getMessage(),
+          ret,
+          mc.gas().used());
     }
     return new SendOutcome(ret, err, rt, trace);
   }

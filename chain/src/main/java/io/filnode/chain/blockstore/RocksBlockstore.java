@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -50,6 +52,7 @@ public final class RocksBlockstore implements Blockstore, AutoCloseable {
   private final LRUCache cache;
   private final BloomFilter bloom;
   private final WriteOptions writeOptions;
+  private final WriteOptions syncedWriteOptions;
   private final ColumnFamilyHandle blocks;
   private final ColumnFamilyHandle meta;
   private volatile boolean closed;
@@ -69,6 +72,7 @@ public final class RocksBlockstore implements Blockstore, AutoCloseable {
     this.cache = cache;
     this.bloom = bloom;
     this.writeOptions = new WriteOptions();
+    this.syncedWriteOptions = new WriteOptions().setSync(true);
     this.blocks = handles.get(0);
     this.meta = handles.get(1);
   }
@@ -257,6 +261,49 @@ public final class RocksBlockstore implements Blockstore, AutoCloseable {
     }
   }
 
+  /**
+   * As {@link #putMeta}, but the write-ahead log is synced to disk before this returns, so the
+   * record survives a power loss as well as a process kill.
+   */
+  public void putMetaSynced(String key, byte[] value) {
+    checkOpen("putMetaSynced");
+    try {
+      db.put(meta, syncedWriteOptions, key.getBytes(StandardCharsets.UTF_8), value);
+    } catch (RocksDBException e) {
+      throw failure("putMetaSynced " + key, e);
+    }
+  }
+
+  /** Deletes a record of the {@code meta} family (nothing happens when there is none). */
+  public void deleteMeta(String key) {
+    checkOpen("deleteMeta");
+    try {
+      db.delete(meta, writeOptions, key.getBytes(StandardCharsets.UTF_8));
+    } catch (RocksDBException e) {
+      throw failure("deleteMeta " + key, e);
+    }
+  }
+
+  /** Every record of the {@code meta} family whose key starts with {@code prefix}, by key. */
+  public SortedMap<String, byte[]> metaWithPrefix(String prefix) {
+    checkOpen("metaWithPrefix");
+    byte[] start = prefix.getBytes(StandardCharsets.UTF_8);
+    SortedMap<String, byte[]> out = new TreeMap<>();
+    try (RocksIterator it = db.newIterator(meta)) {
+      for (it.seek(start); it.isValid(); it.next()) {
+        String key = new String(it.key(), StandardCharsets.UTF_8);
+        if (!key.startsWith(prefix)) {
+          break;
+        }
+        out.put(key, it.value());
+      }
+      it.status();
+    } catch (RocksDBException e) {
+      throw failure("metaWithPrefix " + prefix, e);
+    }
+    return out;
+  }
+
   /** Counts the blocks by scanning the keys (slow on big stores; for tools and tests). */
   public long countBlocks() {
     checkOpen("countBlocks");
@@ -297,6 +344,7 @@ public final class RocksBlockstore implements Blockstore, AutoCloseable {
       throw failure("close", e);
     } finally {
       writeOptions.close();
+      syncedWriteOptions.close();
       dbOptions.close();
       cfOptions.close();
       cache.close();

@@ -3,6 +3,8 @@ package io.filnode.chain.types;
 import io.filnode.chain.cbor.CborException;
 import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cbor.CborWriter;
+import io.filnode.chain.crypto.Blake2b;
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /** The proof that a miner won the election: win count and VRF proof, a tuple. */
@@ -14,6 +16,22 @@ public record ElectionProof(long winCount, byte[] vrfProof) {
   @Override
   public byte[] vrfProof() {
     return vrfProof.clone();
+  }
+
+  /**
+   * How many blocks this proof wins for a miner with quality-adjusted {@code power} out of the
+   * network's {@code totalPower} (Lotus's {@code ComputeWinCount}); the block's claimed win count
+   * must equal it. Zero power wins nothing.
+   *
+   * @throws IllegalArgumentException when {@code totalPower} is not positive
+   */
+  public long computeWinCount(BigInteger power, BigInteger totalPower) {
+    return WinCount.compute(Blake2b.sum256(vrfProof), power, totalPower);
+  }
+
+  /** This proof with another win count. */
+  public ElectionProof withWinCount(long count) {
+    return new ElectionProof(count, vrfProof);
   }
 
   public void encode(CborWriter w) {

@@ -61,6 +61,29 @@ class RocksBlockstoreTest {
   }
 
   @Test
+  void metaPrefixScanSeesOnlyItsPrefixAndSurvivesReopen() {
+    try (RocksBlockstore bs = RocksBlockstore.open(dir.resolve("db"), 1 << 20)) {
+      bs.putMetaSynced("p/b", bytes("2"));
+      bs.putMetaSynced("p/a", bytes("1"));
+      bs.putMeta("p/c", bytes("3"));
+      bs.putMeta("q/a", bytes("x"));
+      bs.putMeta("o", bytes("y"));
+      bs.deleteMeta("p/c");
+      bs.deleteMeta("p/none");
+    }
+    try (RocksBlockstore bs = RocksBlockstore.open(dir.resolve("db"), 0)) {
+      var p = bs.metaWithPrefix("p/");
+      assertThat(p.keySet()).containsExactly("p/a", "p/b");
+      assertThat(p.get("p/b")).isEqualTo(bytes("2"));
+      assertThat(bs.metaWithPrefix("z/")).isEmpty();
+    }
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void useAfterCloseIsAClearError() {
     RocksBlockstore bs = RocksBlockstore.open(dir.resolve("db"), 1 << 20);
     bs.close();

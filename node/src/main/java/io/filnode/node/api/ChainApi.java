@@ -166,6 +166,20 @@ public final class ChainApi {
           Runnable stop = view.chain().subscribe(changes -> out.send(HeadChangeJson.of(changes)));
           out.onCancel(stop);
         });
+    r.registerChannel(
+        "Filecoin.ChainExport",
+        Permission.READ,
+        Params.of(Long.class, Boolean.class, TipSetKey.class),
+        (ctx, a, out) -> {
+          Long nroots = a.get(0, Long.class);
+          TipSet ts = view.tipSet(a.get(2, TipSetKey.class)); // fails before the channel opens
+          ChainExportStream.start(
+              view.chain().blockstore(),
+              ts,
+              nroots == null ? 0 : nroots,
+              Boolean.TRUE.equals(a.get(1, Boolean.class)),
+              out);
+        });
   }
 
   private static TipSetKey requireKey(TipSetKey key) throws RpcException {
@@ -292,6 +306,9 @@ public final class ChainApi {
 
   /** A message by CID: an unsigned message, or the message inside a signed one, as Lotus. */
   UnsignedMessage message(Cid cid) throws RpcException {
+    if (cid == null) {
+      throw new RpcException("no message CID given");
+    }
     try {
       return view.chain().getMessage(cid);
     } catch (ChainStoreException e) {

@@ -1,8 +1,10 @@
 package io.filnode.node.api;
 
 import io.filnode.chain.address.Address;
+import io.filnode.chain.address.Protocol;
 import io.filnode.chain.blockstore.IpldStore;
 import io.filnode.chain.cbor.CborException;
+import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.state.Actor;
 import io.filnode.chain.state.StateTree;
 import io.filnode.chain.store.ChainStore;
@@ -79,6 +81,28 @@ public final class ChainView {
       throw new RpcException("actor not found");
     }
     return a;
+  }
+
+  /** The key address behind {@code a}: itself for f1/f3, else the account actor's address. */
+  public Address accountKey(StateTree tree, Address a) throws RpcException {
+    if (a.protocol() == Protocol.SECP256K1 || a.protocol() == Protocol.BLS) {
+      return a;
+    }
+    Actor act = ChainView.actor(tree, a);
+    byte[] head = chain.blockstore().get(act.head());
+    if (head == null) {
+      throw new RpcException("state of actor " + a + " is not in the store");
+    }
+    try {
+      // account actor state (all versions): a one-field tuple [Address]
+      CborReader r = new CborReader(head);
+      r.readTupleHeader(1, "account actor state");
+      Address key = Address.decode(r);
+      r.expectEnd();
+      return key;
+    } catch (CborException e) {
+      throw new RpcException("actor " + a + " is not an account actor: " + e.getMessage());
+    }
   }
 
   /** Wraps a decode failure of stored data. */

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * {@code Version}, {@code Closing} and {@code Shutdown} (the auth methods and {@code Session} come
- * from {@link io.filnode.rpc.auth.AuthApi}).
+ * {@code Version}, {@code Closing}, {@code Shutdown} and the {@link LogApi log methods} (the auth
+ * methods and {@code Session} come from {@link io.filnode.rpc.auth.AuthApi}).
  */
 public final class CommonApi {
   /**
@@ -29,6 +29,7 @@ public final class CommonApi {
   private final long blockDelaySecs;
   private final Runnable shutdown;
   private final List<OutChannel> closing = new CopyOnWriteArrayList<>();
+  private final LogApi logs = new LogApi();
 
   /**
    * @param shutdown starts the node's shutdown; it must return without waiting for it
@@ -62,6 +63,7 @@ public final class CommonApi {
           closing.add(out);
           out.onCancel(() -> closing.remove(out));
         });
+    logs.register(r);
   }
 
   /** Closes every {@code Closing} channel: the node is going down. */

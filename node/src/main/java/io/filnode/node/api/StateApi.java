@@ -2,9 +2,7 @@ package io.filnode.node.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.filnode.chain.address.Address;
-import io.filnode.chain.address.Protocol;
 import io.filnode.chain.cbor.CborException;
-import io.filnode.chain.cbor.CborReader;
 import io.filnode.chain.cid.Cid;
 import io.filnode.chain.state.Actor;
 import io.filnode.chain.state.InitActorState;
@@ -105,26 +103,9 @@ public final class StateApi {
     return id.get();
   }
 
-  /** The key address behind {@code a}: itself for f1/f3, else the account actor's address. */
+  /** The key address behind {@code a} (see {@link ChainView#accountKey}). */
   Address accountKey(StateTree tree, Address a) throws RpcException {
-    if (a.protocol() == Protocol.SECP256K1 || a.protocol() == Protocol.BLS) {
-      return a;
-    }
-    Actor act = ChainView.actor(tree, a);
-    byte[] head = view.chain().blockstore().get(act.head());
-    if (head == null) {
-      throw new RpcException("state of actor " + a + " is not in the store");
-    }
-    try {
-      // account actor state (all versions): a one-field tuple [Address]
-      CborReader r = new CborReader(head);
-      r.readTupleHeader(1, "account actor state");
-      Address key = Address.decode(r);
-      r.expectEnd();
-      return key;
-    } catch (CborException e) {
-      throw new RpcException("actor " + a + " is not an account actor: " + e.getMessage());
-    }
+    return view.accountKey(tree, a);
   }
 
   private static List<Address> listActors(StateTree tree) throws RpcException {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.filnode.node.daemon.NodeRepo;
 import io.filnode.rpc.RpcException;
 import io.filnode.rpc.client.HttpRpcClient;
+import io.filnode.rpc.client.WsRpcClient;
 import io.filnode.rpc.json.LotusJson;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,21 +42,36 @@ final class ApiOptions {
 
   /** A client of the daemon's v1 API. */
   HttpRpcClient connect() throws IOException {
+    return connect(Duration.ofMinutes(5));
+  }
+
+  /** A client of the daemon's v1 API whose calls give up after {@code timeout}. */
+  HttpRpcClient connect(Duration timeout) throws IOException {
+    return HttpRpcClient.connect(endpoint(address()), token(), LotusJson.objectMapper(), timeout);
+  }
+
+  /** A WebSocket client of the daemon's v1 API, for channel methods (ChainExport, …). */
+  WsRpcClient connectWebSocket() throws IOException {
+    URI http = endpoint(address());
+    URI ws = URI.create(http.toString().replaceFirst("^http", "ws"));
+    return WsRpcClient.connect(ws, token(), LotusJson.objectMapper(), Duration.ofMinutes(5));
+  }
+
+  private String address() throws IOException {
+    if (api != null) {
+      return api;
+    }
     NodeRepo r = NodeRepo.at(repo);
-    String addr = api;
-    if (addr == null) {
-      if (!Files.exists(r.apiFile())) {
-        throw new IllegalArgumentException(
-            "no API address: " + r.apiFile() + " is missing (is the daemon running?); pass --api");
-      }
-      addr = r.readApi();
+    if (!Files.exists(r.apiFile())) {
+      throw new IllegalArgumentException(
+          "no API address: " + r.apiFile() + " is missing (is the daemon running?); pass --api");
     }
-    String jwt = token;
-    if (jwt == null && Files.exists(r.tokenFile())) {
-      jwt = r.readToken();
-    }
-    return HttpRpcClient.connect(
-        endpoint(addr), jwt, LotusJson.objectMapper(), Duration.ofMinutes(5));
+    return r.readApi();
+  }
+
+  private String token() throws IOException {
+    NodeRepo r = NodeRepo.at(repo);
+    return token == null && Files.exists(r.tokenFile()) ? r.readToken() : token;
   }
 
   /** The v1 URL of an API address written as a multiaddr, HOST:PORT or a URL. */

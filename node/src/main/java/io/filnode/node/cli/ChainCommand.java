@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       ChainCommand.Head.class,
       ChainCommand.GetBlock.class,
-      ChainCommand.ReadObj.class
+      ChainCommand.ReadObj.class,
+      ChainExportCommand.class,
+      ChainGetMessageCommand.class
     })
 public final class ChainCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

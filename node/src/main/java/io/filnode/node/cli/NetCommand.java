@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "net",
     description = "libp2p networking tools.",
-    subcommands = {NetCommand.Probe.class})
+    subcommands = {NetListenCommand.class, NetPeersCommand.class, NetCommand.Probe.class})
 public final class NetCommand implements Runnable {
   @Override
   public void run() {

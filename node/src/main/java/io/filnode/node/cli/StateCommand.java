@@ -33,7 +33,9 @@ import picocli.CommandLine.Option;
     subcommands = {
       StateCommand.Actors.class,
       StateGetActorCommand.class,
-      StateLookupIdCommand.class
+      StateLookupIdCommand.class,
+      StateSearchMsgCommand.class,
+      StateWaitMsgCommand.class
     })
 public final class StateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.filnode.net.multiaddr.Multiaddr;
+import io.filnode.net.multiaddr.Protocol;
+import io.filnode.net.wire.DecodeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -26,10 +31,11 @@ public final class NodeConfigFile {
   public static final String NAME = "config.toml";
 
   private static final TomlMapper TOML = new TomlMapper();
-  private static final Set<String> SECTIONS = Set.of("API", "Chainstore");
+  private static final Set<String> SECTIONS = Set.of("API", "Chainstore", "Libp2p");
   private static final Set<String> API_KEYS =
       Set.of("ListenAddress", "MaxRequestBytes", "MaxNestingDepth");
   private static final Set<String> CHAINSTORE_KEYS = Set.of("BlockCacheBytes");
+  private static final Set<String> LIBP2P_KEYS = Set.of("ListenAddresses");
 
   private NodeConfigFile() {}
 
@@ -64,6 +70,7 @@ public final class NodeConfigFile {
     checkKeys(root, SECTIONS, "", file);
     JsonNode api = section(root, "API", API_KEYS, file);
     JsonNode store = section(root, "Chainstore", CHAINSTORE_KEYS, file);
+    JsonNode libp2p = section(root, "Libp2p", LIBP2P_KEYS, file);
 
     ListenAddress listen = d.api().listenAddress();
     JsonNode la = api.get("ListenAddress");
@@ -107,7 +114,44 @@ public final class NodeConfigFile {
             Long.MAX_VALUE,
             file);
     return new NodeConfig(
-        new NodeConfig.Api(listen, maxRequest, maxDepth), new NodeConfig.Chainstore(cache));
+        new NodeConfig.Api(listen, maxRequest, maxDepth),
+        new NodeConfig.Chainstore(cache),
+        libp2p(libp2p, d.libp2p(), file));
+  }
+
+  /** {@code [Libp2p] ListenAddresses}: an array of TCP multiaddrs. */
+  private static NodeConfig.Libp2p libp2p(JsonNode section, NodeConfig.Libp2p dflt, Path file)
+      throws NodeConfigException {
+    JsonNode v = section.get("ListenAddresses");
+    if (v == null) {
+      return dflt;
+    }
+    String key = "[Libp2p] ListenAddresses";
+    if (!v.isArray()) {
+      throw wrongType(file, key, "an array of strings", v);
+    }
+    List<Multiaddr> out = new ArrayList<>();
+    for (JsonNode a : v) {
+      if (!a.isTextual()) {
+        throw wrongType(file, key, "an array of strings", a);
+      }
+      Multiaddr m;
+      try {
+        m = Multiaddr.fromString(a.textValue());
+      } catch (DecodeException e) {
+        throw new NodeConfigException(
+            file + ": " + key + ": bad multiaddr \"" + a.textValue() + "\": " + e.getMessage(), e);
+      }
+      Multiaddr.HostPort hp = m.tcpHostPort();
+      if (hp == null
+          || (hp.hostProtocol() != Protocol.IP4 && hp.hostProtocol() != Protocol.IP6)
+          || m.components().size() != 2) {
+        throw new NodeConfigException(
+            file + ": " + key + ": \"" + a.textValue() + "\" is not /ip4|ip6/HOST/tcp/PORT");
+      }
+      out.add(m);
+    }
+    return new NodeConfig.Libp2p(out);
   }
 
   /**
@@ -135,7 +179,15 @@ public final class NodeConfigFile {
         "[Chainstore]",
         "  # The RocksDB block cache of the block store, in bytes (0: none).",
         "  #BlockCacheBytes = " + d.chainstore().blockCacheBytes(),
+        "",
+        "[Libp2p]",
+        "  # The TCP multiaddrs the libp2p host listens on. Port 0 picks a free port.",
+        "  #ListenAddresses = " + tomlStrings(NodeConfig.Libp2p.DEFAULT_LISTEN),
         "");
+  }
+
+  private static String tomlStrings(List<String> values) {
+    return "[" + String.join(", ", values.stream().map(v -> "\"" + v + "\"").toList()) + "]";
   }
 
   private static void writeDefault(Path file) throws IOException {

@@ -38,14 +38,12 @@ import io.filnode.rpc.RpcMethod;
 import io.filnode.rpc.auth.Jwt;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The handlers the node registers, called directly on the mainnet genesis in memory, and the
- * registered set checked against Lotus v1.10.0's API reference and docs/rpc.md.
+ * registered set checked against Lotus v1.10.0's API reference (docs/rpc.md: RpcCoverageTest).
  */
 class NodeApiTest {
   private static final CallContext ADMIN =
@@ -111,20 +109,6 @@ class NodeApiTest {
             .isEqualTo(ref.get(m.name()));
       }
     }
-  }
-
-  @Test
-  void docsMarkExactlyTheRegisteredMethodsServed() throws Exception {
-    TreeSet<String> yes = new TreeSet<>();
-    for (String line :
-        Files.readAllLines(Path.of("..", "docs", "rpc.md"), StandardCharsets.UTF_8)) {
-      if (line.startsWith("| `Filecoin.") && line.endsWith("| yes |")) {
-        yes.add(line.split("\\|")[1].trim().replace("`", ""));
-      }
-    }
-    TreeSet<String> registered = new TreeSet<>();
-    registry.all().forEach(m -> registered.add(m.name()));
-    assertThat(yes).isEqualTo(registered);
   }
 
   /** Stores a block on {@code parent} at {@code height} and returns it. */

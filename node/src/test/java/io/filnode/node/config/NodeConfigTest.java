@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,8 +71,8 @@ class NodeConfigTest {
         .isInstanceOf(NodeConfigException.class)
         .hasMessageContaining("/repo/config.toml")
         .hasMessageContaining("unknown key [API] ListenAdress");
-    assertThatThrownBy(() -> NodeConfigFile.parse("[Libp2p]\nListenAddresses = []\n", FILE))
-        .hasMessageContaining("unknown key Libp2p");
+    assertThatThrownBy(() -> NodeConfigFile.parse("[Pubsub]\nBootstrapper = true\n", FILE))
+        .hasMessageContaining("unknown key Pubsub");
   }
 
   @Test
@@ -139,5 +140,42 @@ class NodeConfigTest {
     // a second load reads the file it wrote, and a user's edit is kept
     Files.writeString(file, uncommented.replace("= 64", "= 8"));
     assertThat(NodeConfigFile.load(repo).api().maxNestingDepth()).isEqualTo(8);
+  }
+
+  @Test
+  void libp2pListenAddressesDefaultToLotusAndParse() throws Exception {
+    assertThat(NodeConfig.defaults().libp2p().listenAddresses())
+        .extracting(Object::toString)
+        .containsExactly("/ip4/0.0.0.0/tcp/0", "/ip6/::/tcp/0");
+    NodeConfig c =
+        NodeConfigFile.parse(
+            "[Libp2p]\nListenAddresses = [\"/ip4/127.0.0.1/tcp/0\", \"/ip6/::1/tcp/4001\"]\n",
+            FILE);
+    assertThat(c.libp2p().listenAddresses())
+        .extracting(Object::toString)
+        .containsExactly("/ip4/127.0.0.1/tcp/0", "/ip6/::1/tcp/4001");
+    assertThat(c.api()).isEqualTo(NodeConfig.defaults().api());
+    assertThat(NodeConfigFile.parse("[Libp2p]\nListenAddresses = []\n", FILE).libp2p())
+        .isEqualTo(new NodeConfig.Libp2p(List.of()));
+  }
+
+  @Test
+  void badLibp2pListenAddressesNameTheKey() {
+    for (String bad :
+        new String[] {
+          "ListenAddresses = \"/ip4/127.0.0.1/tcp/0\"",
+          "ListenAddresses = [1]",
+          "ListenAddresses = [\"/ip4/127.0.0.1/udp/0\"]",
+          "ListenAddresses = [\"/dns/localhost/tcp/0\"]",
+          "ListenAddresses = [\"/ip4/1.2.3/tcp/0\"]",
+          "ListenAddresses = [\"/ip4/127.0.0.1/tcp/0/p2p/x\"]",
+          "Listen = []"
+        }) {
+      assertThatThrownBy(() -> NodeConfigFile.parse("[Libp2p]\n" + bad + "\n", FILE))
+          .as(bad)
+          .isInstanceOf(NodeConfigException.class)
+          .hasMessageContaining("/repo/config.toml")
+          .hasMessageContaining("Libp2p");
+    }
   }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.filnode.chain.address.Address;
+import io.filnode.chain.blockstore.Block;
+import io.filnode.chain.car.CarReader;
 import io.filnode.chain.cid.Cid;
 import io.filnode.chain.testing.SharedData;
 import io.filnode.chain.types.Signature;
@@ -284,6 +286,30 @@ class DaemonIT {
       assertThatThrownBy(() -> c.call("Filecoin.WalletExport", JsonNode.class, created.get(0)))
           .hasMessageContaining("need 'admin'");
     }
+  }
+
+  @Test
+  @Order(8)
+  void logLevelsAndChainExportThroughTheCli() throws Exception {
+    assertThat(cli("log", "list").lines().toList()).contains("chain", "rpc", "vm");
+    cli("log", "set-level", "--system", "rpc", "--system", "vm", "debug");
+    cli("log", "set-level", "info");
+    try (HttpRpcClient c = http(token())) {
+      assertThatThrownBy(() -> c.call("Filecoin.LogSetLevel", Void.class, "nope", "debug"))
+          .hasMessageContaining("no such log system 'nope'");
+    }
+    Path car = tmp.resolve("export.car");
+    cli("chain", "export", car.toString());
+    int blocks = 0;
+    try (CarReader r = CarReader.open(car)) {
+      assertThat(r.header().roots()).containsExactly(MAINNET_GENESIS);
+      Block first = r.next();
+      assertThat(first.cid()).isEqualTo(MAINNET_GENESIS);
+      for (Block b = first; b != null; b = r.next()) {
+        blocks++;
+      }
+    }
+    assertThat(blocks).isGreaterThan(1);
   }
 
   @Test

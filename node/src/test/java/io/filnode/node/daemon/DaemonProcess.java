@@ -27,6 +27,11 @@ final class DaemonProcess implements AutoCloseable {
   /** Starts a daemon on {@code repo}, importing {@code genesis} (null: the repo has a chain). */
   static DaemonProcess start(Path repo, Path genesis, Path logDir) throws Exception {
     Files.deleteIfExists(repo.resolve("api"));
+    Path config = repo.resolve("config.toml");
+    if (!Files.exists(config)) { // tests keep libp2p on loopback
+      Files.createDirectories(repo);
+      Files.writeString(config, "[Libp2p]\nListenAddresses = [\"/ip4/127.0.0.1/tcp/0\"]\n");
+    }
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-cp");

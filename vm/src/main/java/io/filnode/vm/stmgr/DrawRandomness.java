@@ -17,8 +17,14 @@ public final class DrawRandomness {
     return draw(base, tag.value(), round, entropy);
   }
 
-  /** As {@link #draw(byte[], DomainSeparationTag, long, byte[])}, with the tag's number. */
+  /**
+   * As {@link #draw(byte[], DomainSeparationTag, long, byte[])}, with the tag's number. A null
+   * {@code entropy} is none, as Go's nil (the miner actor draws its PoSt chain commit so).
+   */
   public static byte[] draw(byte[] base, long tag, long round, byte[] entropy) {
+    if (entropy == null) {
+      entropy = new byte[0];
+    }
     byte[] digest = Blake2b.sum256(base);
     ByteBuffer buf = ByteBuffer.allocate(8 + digest.length + 8 + entropy.length);
     buf.putLong(tag).put(digest).putLong(round).put(entropy);

@@ -24,4 +24,12 @@ class DrawRandomnessTest {
     assertThat(HexFormat.of().formatHex(DrawRandomness.draw(base, 2, -5, new byte[0])))
         .isEqualTo("e516938042fcc8f1d50fe2102029d63343beb5245dca7a83bd700128e9f5173e");
   }
+
+  @Test
+  void nullEntropyIsNone() {
+    byte[] base = {1, 2, 3};
+    assertThat(DrawRandomness.draw(base, DomainSeparationTag.POST_CHAIN_COMMIT, 7, (byte[]) null))
+        .isEqualTo(
+            DrawRandomness.draw(base, DomainSeparationTag.POST_CHAIN_COMMIT, 7, new byte[0]));
+  }
 }
