@@ -53,8 +53,9 @@ public final class WalletApi {
         "Filecoin.WalletDefaultAddress",
         Permission.WRITE,
         Params.none(),
-        // Lotus answers the undefined address when no default is set
-        (ctx, a) -> call(() -> wallet.defaultAddress().map(Address::toString).orElse("<empty>")));
+        // Lotus answers the undefined address when no default is set; an address goes through the
+        // mapper, which prints the network's prefix (t on a devnet)
+        (ctx, a) -> call(() -> wallet.defaultAddress().<Object>map(x -> x).orElse("<empty>")));
     r.register(
         "Filecoin.WalletSetDefault",
         Permission.WRITE,

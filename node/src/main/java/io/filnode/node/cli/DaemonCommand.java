@@ -23,7 +23,9 @@ public final class DaemonCommand implements Callable<Integer> {
       names = "--network",
       paramLabel = "NAME",
       defaultValue = "mainnet",
-      description = "the network to join (default: ${DEFAULT-VALUE})")
+      description =
+          "the network: mainnet, or devnet to reopen a repo made by `filnode devnet`"
+              + " (default: ${DEFAULT-VALUE})")
   String network;
 
   @Option(
@@ -45,9 +47,9 @@ public final class DaemonCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    NodeRepo nodeRepo = NodeRepo.at(repo);
     // flags are checked first so that a bad one is reported before the repo is touched
     NetworkParams params = NetworkParams.forName(network);
+    NodeRepo nodeRepo = NodeRepo.at(repo);
     ListenAddress apiFlag = null;
     if (api != null) {
       try {
@@ -56,14 +58,21 @@ public final class DaemonCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--api " + e.getMessage(), e);
       }
     }
+    if (params.isDevnet() && genesis != null) {
+      throw new IllegalArgumentException("--genesis: a devnet builds its own genesis");
+    }
     NodeConfig node = NodeConfigFile.load(nodeRepo.root());
     if (apiFlag != null) {
       node = node.withListenAddress(apiFlag);
     }
-    PrintWriter out = spec.commandLine().getOut();
     DaemonConfig config =
         new DaemonConfig(nodeRepo, params, genesis, node, VersionCommand.versionLine());
-    Daemon daemon = Daemon.start(config, out);
+    return run(Daemon.start(config, spec.commandLine().getOut()), spec);
+  }
+
+  /** Runs a started daemon until it stops: SIGTERM or Ctrl-C (the hook), or Shutdown. */
+  static int run(Daemon daemon, CommandLine.Model.CommandSpec spec) throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
     Thread hook = new Thread(daemon::close, "shutdown-hook");
     Runtime.getRuntime().addShutdownHook(hook);
     daemon.awaitShutdown();

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       CarCommand.class,
       StateCommand.class,
       DaemonCommand.class,
+      DevnetCommand.class,
       ChainCommand.class,
       WalletCommand.class,
       MpoolCommand.class,

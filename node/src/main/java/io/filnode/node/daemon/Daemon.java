@@ -1,14 +1,19 @@
 package io.filnode.node.daemon;
 
+import io.filnode.chain.address.Address;
 import io.filnode.chain.blockstore.RocksBlockstore;
 import io.filnode.chain.car.CarException;
 import io.filnode.chain.car.CarImporter;
 import io.filnode.chain.car.CarReader;
 import io.filnode.chain.cid.Cid;
+import io.filnode.chain.state.Actor;
 import io.filnode.chain.store.ChainStore;
 import io.filnode.chain.store.ChainStoreException;
 import io.filnode.chain.store.RocksChainMetadata;
 import io.filnode.chain.types.BlockHeader;
+import io.filnode.chain.types.TipSet;
+import io.filnode.chain.types.TokenAmount;
+import io.filnode.mpool.MessagePool;
 import io.filnode.node.api.ChainApi;
 import io.filnode.node.api.ChainView;
 import io.filnode.node.api.CommonApi;
@@ -17,18 +22,25 @@ import io.filnode.node.api.WalletApi;
 import io.filnode.node.keystore.FsKeyStore;
 import io.filnode.node.keystore.KeyStoreException;
 import io.filnode.node.metrics.NodeMetrics;
+import io.filnode.node.mpool.NodeMpool;
 import io.filnode.node.wallet.Wallet;
 import io.filnode.rpc.MethodRegistry;
 import io.filnode.rpc.Permission;
+import io.filnode.rpc.RpcException;
 import io.filnode.rpc.auth.AuthApi;
 import io.filnode.rpc.auth.Jwt;
 import io.filnode.rpc.json.LotusJson;
 import io.filnode.rpc.server.RpcServer;
+import io.filnode.vm.ActorRegistry;
+import io.filnode.vm.ProofVerifier;
+import io.filnode.vm.stmgr.MockBeacon;
+import io.filnode.vm.stmgr.StateManager;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -51,29 +63,44 @@ public final class Daemon implements AutoCloseable {
   private final CommonApi common;
   private final RpcServer server;
   private final NodeMetrics metrics;
+  private final NodeMpool mpool;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean stopping = new AtomicBoolean();
+  private volatile DevnetMining mining;
 
   private Daemon(
       RocksBlockstore blocks,
       ChainStore chain,
       CommonApi common,
       RpcServer server,
-      NodeMetrics metrics) {
+      NodeMetrics metrics,
+      NodeMpool mpool) {
     this.blocks = blocks;
     this.metrics = metrics;
     this.chain = chain;
     this.common = common;
     this.server = server;
+    this.mpool = mpool;
   }
 
   /**
-   * Opens the repo, imports the genesis if the store has no head, and starts the API. Progress
-   * lines go to {@code out}.
+   * Opens the repo, sets up the chain (mainnet: imports the genesis CAR if the store has no head;
+   * devnet: builds the repo's own genesis on first start), and starts the API; on a devnet, also
+   * mining. Progress lines go to {@code out}.
    */
   public static Daemon start(DaemonConfig config, PrintWriter out)
       throws IOException, DaemonException {
     NodeRepo repo = config.repo();
+    if (config.network().isDevnet()
+        && config.devnet() == null
+        && DevnetSettings.read(repo).isEmpty()) {
+      throw new DaemonException(
+          "no devnet in "
+              + repo.root()
+              + ": create one with `filnode devnet --repo "
+              + repo.root()
+              + "`");
+    }
     Files.createDirectories(repo.root());
     SecureRandom random = new SecureRandom();
     FsKeyStore keys;
@@ -86,46 +113,128 @@ public final class Daemon implements AutoCloseable {
     }
     RocksBlockstore blocks =
         RocksBlockstore.open(repo.datastore(), config.node().chainstore().blockCacheBytes());
+    Daemon d = null;
     try {
       ChainStore chain = new ChainStore(blocks, new RocksChainMetadata(blocks));
-      initChain(chain, blocks, config, out);
+      Wallet wallet = new Wallet(keys, random);
+      NetworkParams network = config.network();
+      DevnetSettings devnet = null;
+      if (network.isDevnet()) {
+        devnet = openDevnet(config, chain, wallet, out);
+        network = NetworkParams.devnet(devnet.blockDelaySecs());
+      } else {
+        initChain(chain, blocks, config, out);
+      }
+      StateManager sm =
+          new StateManager(
+              chain,
+              network.versions(),
+              network.isDevnet() ? new MockBeacon() : new UnavailableBeacon(network.name()),
+              ProofVerifier.acceptAll(),
+              ActorRegistry.builtin());
+      NodeMpool mpool = NodeMpool.start(sm, blocks);
+      MessagePool pool = mpool.pool();
       Jwt jwt = new Jwt(secret);
       Daemon[] self = new Daemon[1];
       CommonApi common =
-          new CommonApi(
-              config.version(), config.network().blockDelaySecs(), () -> self[0].shutdownAsync());
-      ChainView view = new ChainView(chain);
-      StateApi state = new StateApi(view, config.network().versions());
-      Wallet wallet = new Wallet(keys, random);
+          new CommonApi(config.version(), network.blockDelaySecs(), () -> self[0].shutdownAsync());
+      NodeApis apis = NodeApis.of(common, sm, network.versions(), wallet, pool, random);
+      apis.mpool().persistConfigWith(mpool::saveConfig);
+      ChainView view = apis.view();
       UUID session = UUID.randomUUID();
-      NodeMetrics metrics = new NodeMetrics().chain(chain);
-      RpcServer.Builder b =
+      NodeMetrics metrics =
+          new NodeMetrics()
+              .chain(chain)
+              .gauge("filnode.mpool.size", "messages pending in the pool", pool, p -> p.size());
+      RpcServer server =
           RpcServer.builder(config.node().rpcServer())
-              .mapper(LotusJson.objectMapper(config.network().addressNetwork()))
+              .mapper(LotusJson.objectMapper(network.addressNetwork()))
               .tokens(jwt)
               .observer(metrics)
-              .route(NodeMetrics.PATH, metrics.route());
-      for (String path : List.of(RpcServer.V1, RpcServer.V0)) {
-        b.api(path, registry(jwt, session, common, view, state, wallet));
-      }
-      RpcServer server = b.build();
-      Daemon d = new Daemon(blocks, chain, common, server, metrics);
+              .route(NodeMetrics.PATH, metrics.route())
+              .api(RpcServer.V1, apis.registry(jwt, session, false))
+              .api(RpcServer.V0, apis.registry(jwt, session, true))
+              .build();
+      d = new Daemon(blocks, chain, common, server, metrics, mpool);
       self[0] = d; // before the server starts, so that Shutdown always finds it
+      if (devnet != null) {
+        // before the API too: a Shutdown that comes at once finds the miner to stop
+        DevnetMining m = DevnetMining.start(sm, pool, wallet, apis.mpool(), devnet);
+        d.mining = m;
+        metrics.gauge("filnode.miner.blocks", "blocks mined since start", m, x -> x.blocksMined());
+      }
       server.start();
       repo.writeToken(jwt.signUpTo(Permission.ADMIN));
       repo.writeApi(server.address());
       server.setReady(true);
       out.println("API listening on " + NodeRepo.multiaddr(server.address()));
       out.println("admin token in " + repo.tokenFile());
+      if (devnet != null) {
+        printDevnetWelcome(devnet, view, repo, out);
+      }
       out.flush();
       return d;
     } catch (IOException | DaemonException | RuntimeException e) {
-      blocks.close();
+      if (d != null) {
+        d.close();
+      } else {
+        blocks.close();
+      }
       throw e;
     }
   }
 
-  /** Every method the node serves, on a fresh registry (v1 and v0 each get one). */
+  /**
+   * A devnet's chain: created on the first start when the config says how ({@code filnode devnet});
+   * {@code filnode daemon --network devnet} only reopens one.
+   */
+  private static DevnetSettings openDevnet(
+      DaemonConfig config, ChainStore chain, Wallet wallet, PrintWriter out)
+      throws IOException, DaemonException {
+    try {
+      chain.load();
+    } catch (ChainStoreException e) {
+      throw new DaemonException("chain store: " + e.getMessage(), e);
+    }
+    DevnetOptions create = config.devnet();
+    int miners = create != null ? create.miners() : 0;
+    long delay = create != null ? create.blockDelaySecs() : NetworkParams.DEVNET_BLOCK_DELAY_SECS;
+    return DevnetChain.open(
+        config.repo(), chain, wallet, miners, delay, System.currentTimeMillis() / 1000, out);
+  }
+
+  /** What a devnet user needs first: the funded address and how to use it. */
+  private static void printDevnetWelcome(
+      DevnetSettings s, ChainView view, NodeRepo repo, PrintWriter out) {
+    String balance;
+    try {
+      TipSet head = view.head();
+      Actor a = ChainView.actorOrNull(view.parentState(head), Address.parse(s.defaultAddress()));
+      balance = (a == null ? TokenAmount.ZERO : a.balance()).toString();
+    } catch (RpcException e) {
+      balance = "unknown (" + e.getMessage() + ")";
+    }
+    String repoFlag = repo.equals(NodeRepo.at(null)) ? "" : " --repo " + repo.root();
+    out.println("devnet " + s.networkName() + ", genesis " + s.genesisCid());
+    out.println("block time " + s.blockDelaySecs() + " s, miners " + minerIds(s));
+    out.println("default address " + s.defaultAddress() + ": " + balance);
+    out.println("try:");
+    out.println("  ./filnode wallet balance" + repoFlag + " " + s.defaultAddress());
+    out.println("  ./filnode send" + repoFlag + " <TO-ADDRESS> 10");
+  }
+
+  private static List<String> minerIds(DevnetSettings s) {
+    List<String> ids = new ArrayList<>();
+    for (DevnetSettings.Miner m : s.miners()) {
+      ids.add(m.id());
+    }
+    return ids;
+  }
+
+  /**
+   * The methods that need neither the VM nor the pool (auth, common, chain, state reads, wallet),
+   * on a fresh registry; {@link NodeApis#registry} adds the rest.
+   */
   public static MethodRegistry registry(
       Jwt jwt, UUID session, CommonApi common, ChainView view, StateApi state, Wallet wallet) {
     MethodRegistry r = new MethodRegistry();
@@ -242,7 +351,12 @@ public final class Daemon implements AutoCloseable {
     }
     try {
       common.closing();
+      DevnetMining m = mining;
+      if (m != null) {
+        m.close(); // first: no block is half made when the store closes
+      }
       server.close();
+      mpool.close();
       metrics.close();
       blocks.close();
     } finally {

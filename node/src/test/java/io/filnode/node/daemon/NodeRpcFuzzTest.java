@@ -10,9 +10,7 @@ import io.filnode.chain.car.CarImporter;
 import io.filnode.chain.store.ChainStore;
 import io.filnode.chain.store.MemoryChainMetadata;
 import io.filnode.chain.testing.SharedData;
-import io.filnode.node.api.ChainView;
 import io.filnode.node.api.CommonApi;
-import io.filnode.node.api.StateApi;
 import io.filnode.node.keystore.FsKeyStore;
 import io.filnode.node.wallet.Wallet;
 import io.filnode.rpc.MethodRegistry;
@@ -56,16 +54,11 @@ class NodeRpcFuzzTest {
     CarImporter.Result res = CarImporter.importCar(CarImporter.Source.of(car), blocks, null);
     ChainStore chain = new ChainStore(blocks, new MemoryChainMetadata());
     chain.setGenesis(chain.getBlock(res.roots().get(0)));
-    ChainView view = new ChainView(chain);
+    Wallet wallet =
+        new Wallet(FsKeyStore.open(tmp.resolve("keystore"), Optional.empty()), new SecureRandom());
     registry =
-        Daemon.registry(
-            new Jwt(new byte[32]),
-            UUID.randomUUID(),
-            new CommonApi("test", 30, shutdowns::incrementAndGet),
-            view,
-            new StateApi(view, NetworkParams.MAINNET.versions()),
-            new Wallet(
-                FsKeyStore.open(tmp.resolve("keystore"), Optional.empty()), new SecureRandom()));
+        TestNode.apis(chain, wallet, new CommonApi("test", 30, shutdowns::incrementAndGet))
+            .registry(new Jwt(new byte[32]), UUID.randomUUID(), false);
     server =
         RpcServer.builder(RpcServerConfig.defaults())
             .mapper(LotusJson.objectMapper(Network.MAINNET))
