@@ -23,6 +23,7 @@ import io.filnode.node.keystore.FsKeyStore;
 import io.filnode.node.keystore.KeyStoreException;
 import io.filnode.node.metrics.NodeMetrics;
 import io.filnode.node.mpool.NodeMpool;
+import io.filnode.node.p2p.NodeHost;
 import io.filnode.node.wallet.Wallet;
 import io.filnode.rpc.MethodRegistry;
 import io.filnode.rpc.Permission;
@@ -64,6 +65,7 @@ public final class Daemon implements AutoCloseable {
   private final RpcServer server;
   private final NodeMetrics metrics;
   private final NodeMpool mpool;
+  private final NodeHost host;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile DevnetMining mining;
@@ -74,13 +76,15 @@ public final class Daemon implements AutoCloseable {
       CommonApi common,
       RpcServer server,
       NodeMetrics metrics,
-      NodeMpool mpool) {
+      NodeMpool mpool,
+      NodeHost host) {
     this.blocks = blocks;
     this.metrics = metrics;
     this.chain = chain;
     this.common = common;
     this.server = server;
     this.mpool = mpool;
+    this.host = host;
   }
 
   /**
@@ -114,6 +118,7 @@ public final class Daemon implements AutoCloseable {
     RocksBlockstore blocks =
         RocksBlockstore.open(repo.datastore(), config.node().chainstore().blockCacheBytes());
     Daemon d = null;
+    NodeHost host = null;
     try {
       ChainStore chain = new ChainStore(blocks, new RocksChainMetadata(blocks));
       Wallet wallet = new Wallet(keys, random);
@@ -132,13 +137,23 @@ public final class Daemon implements AutoCloseable {
               network.isDevnet() ? new MockBeacon() : new UnavailableBeacon(network.name()),
               ProofVerifier.acceptAll(),
               ActorRegistry.builtin());
+      try {
+        host =
+            NodeHost.start(
+                keys,
+                config.node().libp2p().listenAddresses(),
+                "filnode/" + config.version(),
+                random);
+      } catch (KeyStoreException e) {
+        throw new DaemonException("libp2p host key: " + e.getMessage(), e);
+      }
       NodeMpool mpool = NodeMpool.start(sm, blocks);
       MessagePool pool = mpool.pool();
       Jwt jwt = new Jwt(secret);
       Daemon[] self = new Daemon[1];
       CommonApi common =
           new CommonApi(config.version(), network.blockDelaySecs(), () -> self[0].shutdownAsync());
-      NodeApis apis = NodeApis.of(common, sm, network.versions(), wallet, pool, random);
+      NodeApis apis = NodeApis.of(common, sm, network.versions(), wallet, pool, random, host);
       apis.mpool().persistConfigWith(mpool::saveConfig);
       ChainView view = apis.view();
       UUID session = UUID.randomUUID();
@@ -155,7 +170,7 @@ public final class Daemon implements AutoCloseable {
               .api(RpcServer.V1, apis.registry(jwt, session, false))
               .api(RpcServer.V0, apis.registry(jwt, session, true))
               .build();
-      d = new Daemon(blocks, chain, common, server, metrics, mpool);
+      d = new Daemon(blocks, chain, common, server, metrics, mpool, host);
       self[0] = d; // before the server starts, so that Shutdown always finds it
       if (devnet != null) {
         // before the API too: a Shutdown that comes at once finds the miner to stop
@@ -169,6 +184,9 @@ public final class Daemon implements AutoCloseable {
       server.setReady(true);
       out.println("API listening on " + NodeRepo.multiaddr(server.address()));
       out.println("admin token in " + repo.tokenFile());
+      for (var a : host.listenAddrs()) {
+        out.println("libp2p listening on " + a + "/p2p/" + host.peerId());
+      }
       if (devnet != null) {
         printDevnetWelcome(devnet, view, repo, out);
       }
@@ -178,6 +196,9 @@ public final class Daemon implements AutoCloseable {
       if (d != null) {
         d.close();
       } else {
+        if (host != null) {
+          host.close();
+        }
         blocks.close();
       }
       throw e;
@@ -356,6 +377,7 @@ public final class Daemon implements AutoCloseable {
         m.close(); // first: no block is half made when the store closes
       }
       server.close();
+      host.close();
       mpool.close();
       metrics.close();
       blocks.close();

@@ -6,8 +6,11 @@ import io.filnode.node.api.CommonApi;
 import io.filnode.node.api.GasApi;
 import io.filnode.node.api.GasEstimator;
 import io.filnode.node.api.MpoolApi;
+import io.filnode.node.api.NetApi;
 import io.filnode.node.api.StateApi;
 import io.filnode.node.api.StateCallApi;
+import io.filnode.node.api.SyncApi;
+import io.filnode.node.p2p.NodeHost;
 import io.filnode.node.wallet.Wallet;
 import io.filnode.rpc.MethodRegistry;
 import io.filnode.rpc.auth.Jwt;
@@ -27,6 +30,7 @@ import java.util.random.RandomGenerator;
  * @param mpool the Mpool methods
  * @param gas the GasEstimate methods
  * @param stateCall StateCall, StateReplay and message search and wait
+ * @param net the Net methods and ID over the node's libp2p host; null when the node runs none
  */
 public record NodeApis(
     CommonApi common,
@@ -35,7 +39,8 @@ public record NodeApis(
     Wallet wallet,
     MpoolApi mpool,
     GasApi gas,
-    StateCallApi stateCall) {
+    StateCallApi stateCall,
+    NetApi net) {
 
   /**
    * The handlers over {@code sm}'s chain and {@code pool}: gas estimated by executing on the chain
@@ -48,7 +53,8 @@ public record NodeApis(
       NetworkSchedule versions,
       Wallet wallet,
       MessagePool pool,
-      RandomGenerator random) {
+      RandomGenerator random,
+      NodeHost host) {
     ChainView view = new ChainView(sm.chain());
     GasEstimator gas =
         new GasEstimator(
@@ -65,7 +71,8 @@ public record NodeApis(
         wallet,
         new MpoolApi(pool, wallet, gas, view),
         new GasApi(view, gas),
-        new StateCallApi(view, sm));
+        new StateCallApi(view, sm),
+        host == null ? null : new NetApi(host));
   }
 
   /** Every method the node serves on {@code /rpc/v1}, or on {@code /rpc/v0} when {@code v0}. */
@@ -73,6 +80,10 @@ public record NodeApis(
     MethodRegistry r = Daemon.registry(jwt, session, common, view, state, wallet);
     mpool.register(r);
     gas.register(r);
+    new SyncApi().register(r);
+    if (net != null) {
+      net.register(r);
+    }
     if (v0) {
       stateCall.registerV0(r);
     } else {

@@ -7,6 +7,7 @@ import io.filnode.mpool.MessagePool;
 import io.filnode.mpool.MpoolConfig;
 import io.filnode.node.api.CommonApi;
 import io.filnode.node.mpool.ChainMpoolProvider;
+import io.filnode.node.p2p.NodeHost;
 import io.filnode.node.wallet.Wallet;
 import io.filnode.vm.ActorRegistry;
 import io.filnode.vm.ProofVerifier;
@@ -27,6 +28,11 @@ public final class TestNode {
 
   /** The handlers over {@code chain} (a mainnet chain: no beacon). */
   public static NodeApis apis(ChainStore chain, Wallet wallet, CommonApi common) {
+    return apis(chain, wallet, common, null);
+  }
+
+  /** As {@link #apis(ChainStore, Wallet, CommonApi)}, with the Net methods over {@code host}. */
+  public static NodeApis apis(ChainStore chain, Wallet wallet, CommonApi common, NodeHost host) {
     StateManager sm =
         new StateManager(
             chain,
@@ -41,7 +47,8 @@ public final class TestNode {
             MpoolConfig.defaults(),
             chain.head(),
             () -> 0L);
-    return NodeApis.of(common, sm, NetworkParams.MAINNET.versions(), wallet, pool, new Random(1));
+    return NodeApis.of(
+        common, sm, NetworkParams.MAINNET.versions(), wallet, pool, new Random(1), host);
   }
 
   /** Local messages kept in memory. */
