@@ -237,7 +237,7 @@ class DaemonIT {
                 assertThat(e.getMessage())
                     .isEqualTo("missing permission to invoke 'WalletNew' (need 'write')");
               });
-      assertThatThrownBy(() -> c.call("Filecoin.MpoolPending", JsonNode.class, (Object) null))
+      assertThatThrownBy(() -> c.call("Filecoin.PaychList", JsonNode.class))
           .isInstanceOfSatisfying(
               RpcException.class, e -> assertThat(e.code()).isEqualTo(RpcErrors.METHOD_NOT_FOUND));
     }
