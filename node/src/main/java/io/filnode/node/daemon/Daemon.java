@@ -174,7 +174,7 @@ public final class Daemon implements AutoCloseable {
       self[0] = d; // before the server starts, so that Shutdown always finds it
       if (devnet != null) {
         // before the API too: a Shutdown that comes at once finds the miner to stop
-        DevnetMining m = DevnetMining.start(sm, pool, wallet, apis.mpool(), devnet);
+        DevnetMining m = DevnetMining.start(sm, mpool, wallet, apis.mpool(), devnet);
         d.mining = m;
         metrics.gauge("filnode.miner.blocks", "blocks mined since start", m, x -> x.blocksMined());
       }

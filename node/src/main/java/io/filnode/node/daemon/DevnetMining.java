@@ -3,17 +3,14 @@ package io.filnode.node.daemon;
 import io.filnode.chain.address.Address;
 import io.filnode.chain.cid.Cid;
 import io.filnode.chain.store.HeadChange;
-import io.filnode.chain.types.SignedMessage;
 import io.filnode.chain.types.TipSet;
 import io.filnode.chain.types.UnsignedMessage;
-import io.filnode.mpool.MessagePool;
-import io.filnode.mpool.MessageSelector;
-import io.filnode.mpool.MpoolException;
 import io.filnode.node.api.MpoolApi;
 import io.filnode.node.miner.BlockProducer;
 import io.filnode.node.miner.LocalMiner;
 import io.filnode.node.miner.MiningLoop;
 import io.filnode.node.miner.wdpost.WindowPoStScheduler;
+import io.filnode.node.mpool.NodeMpool;
 import io.filnode.node.wallet.Wallet;
 import io.filnode.rpc.RpcException;
 import io.filnode.vm.stmgr.StateManager;
@@ -33,7 +30,6 @@ import java.util.concurrent.atomic.AtomicReference;
 final class DevnetMining implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(DevnetMining.class.getName());
 
-  private final MessagePool pool;
   private final MpoolApi mpool;
   private final MiningLoop mining;
   private final WindowPoStScheduler wdpost;
@@ -45,12 +41,11 @@ final class DevnetMining implements AutoCloseable {
 
   private DevnetMining(
       StateManager sm,
-      MessagePool pool,
+      NodeMpool pool,
       Wallet wallet,
       MpoolApi mpool,
       List<LocalMiner> miners,
       long blockDelaySecs) {
-    this.pool = pool;
     this.mpool = mpool;
     this.wdpost = new WindowPoStScheduler(sm, miners, this::submit);
     this.mining =
@@ -59,14 +54,14 @@ final class DevnetMining implements AutoCloseable {
             new BlockProducer(sm, wallet::sign),
             miners,
             blockDelaySecs,
-            this::select,
+            pool::selectForBlock,
             (ts, blocks) -> blocksMined.addAndGet(blocks.size()));
     this.unsubscribe = sm.chain().subscribe(this::onHeadChange);
   }
 
   /** Starts mining for the miners of {@code settings}. */
   static DevnetMining start(
-      StateManager sm, MessagePool pool, Wallet wallet, MpoolApi mpool, DevnetSettings settings) {
+      StateManager sm, NodeMpool pool, Wallet wallet, MpoolApi mpool, DevnetSettings settings) {
     List<LocalMiner> miners = new ArrayList<>();
     for (DevnetSettings.Miner m : settings.miners()) {
       miners.add(new LocalMiner(Address.parse(m.id()), Address.parse(m.worker())));
@@ -79,19 +74,6 @@ final class DevnetMining implements AutoCloseable {
   /** Blocks this node has mined since it started. */
   long blocksMined() {
     return blocksMined.get();
-  }
-
-  /** A new block's messages: the pool's greedy selection on {@code base}. */
-  private List<SignedMessage> select(TipSet base) {
-    try {
-      return new MessageSelector(pool).selectMessages(base);
-    } catch (MpoolException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "selecting messages on " + base.key() + ": " + e.getMessage(),
-          e);
-      return List.of();
-    }
   }
 
   /**
